@@ -1,0 +1,6 @@
+# arch/x86_64/: everything that knows it runs on an x86_64 CPU.
+KOBJS += arch/x86_64/boot/head.o arch/x86_64/boot/bootinfo.o \
+	arch/x86_64/setup.o arch/x86_64/gdt.o arch/x86_64/idt.o \
+	arch/x86_64/entry.o arch/x86_64/traps.o arch/x86_64/tsc.o \
+	arch/x86_64/smp.o arch/x86_64/lapic.o arch/x86_64/power.o \
+	arch/x86_64/lib/string.o

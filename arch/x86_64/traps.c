@@ -1,0 +1,163 @@
+/*
+ * Exception and interrupt dispatch.  Every vector arrives here with a
+ * struct trap_frame.  External interrupts go to irq_dispatch(); a fault
+ * with an exception-table entry resumes at its fixup; faults that later
+ * issues hand to the memory manager or to signals are routed from here.
+ * Anything else in kernel mode is a kernel bug: print a full report (the
+ * vector, error code, CR2, every register and a symbolized backtrace) and
+ * panic.
+ */
+#include <asm/cpu.h>
+#include <asm/trap.h>
+#include <extable.h>
+#include <irq.h>
+#include <ksyms.h>
+#include <panic.h>
+#include <percpu.h>
+#include <arch/cpu.h>
+#include <arch/memory.h>
+#include "traps.h"
+
+static const char *const exception_names[32] = {
+	[TRAP_DE] = "divide error",
+	[TRAP_DB] = "debug",
+	[TRAP_NMI] = "non-maskable interrupt",
+	[TRAP_BP] = "breakpoint",
+	[TRAP_OF] = "overflow",
+	[TRAP_BR] = "bound range exceeded",
+	[TRAP_UD] = "invalid opcode",
+	[TRAP_NM] = "device not available",
+	[TRAP_DF] = "double fault",
+	[TRAP_TS] = "invalid TSS",
+	[TRAP_NP] = "segment not present",
+	[TRAP_SS] = "stack-segment fault",
+	[TRAP_GP] = "general protection fault",
+	[TRAP_PF] = "page fault",
+	[TRAP_MF] = "x87 floating-point error",
+	[TRAP_AC] = "alignment check",
+	[TRAP_MC] = "machine check",
+	[TRAP_XM] = "SIMD floating-point error",
+	[TRAP_VE] = "virtualization exception",
+	[TRAP_CP] = "control protection",
+};
+
+static void print_symbol(const char *prefix, unsigned long addr)
+{
+	unsigned long off;
+	const char *name = ksyms_lookup(addr, &off);
+
+	if (name)
+		printk(KERN_EMERG "%s%s+0x%lx\n", prefix, name, off);
+	else
+		printk(KERN_EMERG "%s0x%016lx\n", prefix, addr);
+}
+
+void trap_print_frame(const struct trap_frame *f)
+{
+	print_symbol("RIP: ", f->rip);
+	printk(KERN_EMERG "CS: %04lx RSP: %016lx EFLAGS: %08lx SS: %04lx\n",
+	       f->cs, f->rsp, f->rflags, f->ss);
+	printk(KERN_EMERG "RAX: %016lx RBX: %016lx RCX: %016lx\n", f->rax, f->rbx, f->rcx);
+	printk(KERN_EMERG "RDX: %016lx RSI: %016lx RDI: %016lx\n", f->rdx, f->rsi, f->rdi);
+	printk(KERN_EMERG "RBP: %016lx R08: %016lx R09: %016lx\n", f->rbp, f->r8, f->r9);
+	printk(KERN_EMERG "R10: %016lx R11: %016lx R12: %016lx\n", f->r10, f->r11, f->r12);
+	printk(KERN_EMERG "R13: %016lx R14: %016lx R15: %016lx\n", f->r13, f->r14, f->r15);
+	printk(KERN_EMERG "CR0: %016lx CR2: %016lx CR3: %016lx CR4: %016lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+}
+
+static void describe_page_fault(const struct trap_frame *f)
+{
+	u64 ec = f->error_code;
+
+	printk(KERN_EMERG "BUG: unable to handle page fault for address: %016lx\n", read_cr2());
+	printk(KERN_EMERG "#PF: %s %s access in %s mode\n",
+	       ec & PF_PRESENT ? "protection violation on" : "not-present page,",
+	       ec & PF_INSTR ? "instruction fetch" : ec & PF_WRITE ? "write" : "read",
+	       ec & PF_USER ? "user" : "kernel");
+}
+
+/* Print the report for an unhandled kernel exception and stop. */
+static void __noreturn kernel_oops(struct trap_frame *f, const char *why)
+{
+	const char *name = f->vector < 32 ? exception_names[f->vector] : NULL;
+
+	panic_enter();
+	if (why)
+		printk(KERN_EMERG "BUG: %s\n", why);
+	if (f->vector == TRAP_PF)
+		describe_page_fault(f);
+	printk(KERN_EMERG "Oops: %s (vector %lu), error code 0x%04lx, CPU %u\n",
+	       name ? name : "unknown exception", f->vector, f->error_code, this_cpu()->id);
+	trap_print_frame(f);
+	printk(KERN_EMERG "Call Trace:\n");
+	print_symbol(" ", f->rip);
+	arch_print_backtrace(f->rbp);
+	printk(KERN_EMERG "---[ end trace ]---\n");
+	printk(KERN_EMERG "Kernel panic - not syncing: Fatal exception\n");
+	panic_finish();
+}
+
+/* The #DF handler runs on its own stack; name a kernel stack overflow. */
+static void handle_double_fault(struct trap_frame *f)
+{
+	const char *why = NULL;
+
+	if (kstack_guard_hit(f->rsp))
+		why = "kernel stack overflow (guard page hit)";
+	kernel_oops(f, why);
+}
+
+static void handle_exception(struct trap_frame *f)
+{
+	unsigned long fixup;
+
+	if (f->vector == TRAP_NMI) {
+		arch_nmi_handler(f);
+		return;
+	}
+	if (f->vector == TRAP_DF) {
+		handle_double_fault(f);
+		return;
+	}
+	if (!trap_from_user(f)) {
+		fixup = extable_find(f->rip);
+		if (fixup) {
+			f->rip = fixup;
+			return;
+		}
+		if (f->vector == TRAP_PF && kstack_guard_hit(read_cr2()))
+			kernel_oops(f, "kernel stack overflow (guard page hit)");
+		kernel_oops(f, NULL);
+	}
+	/* User-mode faults become signals once processes exist (issue 4). */
+	kernel_oops(f, "exception in user mode with no process to signal");
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+	if (f->vector < FIRST_IRQ_VECTOR) {
+		handle_exception(f);
+		return;
+	}
+	arch_irq_enter(f);
+	irq_dispatch((int)f->vector);
+	arch_irq_exit(f);
+}
+
+void arch_print_backtrace(unsigned long rbp)
+{
+	/* Frames hold [saved rbp][return address]; stop at anything odd. */
+	for (int depth = 0; depth < 32 && rbp; depth++) {
+		unsigned long *frame = (unsigned long *)rbp;
+
+		if (rbp < DIRECT_MAP_BASE || (rbp & 7))
+			break;
+		if (!ksyms_lookup(frame[1], &(unsigned long){ 0 }))
+			break;
+		print_symbol(" ", frame[1]);
+		if (frame[0] <= rbp)
+			break;
+		rbp = frame[0];
+	}
+}

@@ -1,0 +1,2 @@
+# drivers/: hardware drivers, grouped by bus or class.
+KOBJS += drivers/tty/serial8250.o

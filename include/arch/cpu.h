@@ -1,0 +1,58 @@
+/*
+ * The architecture contract for the CPU: interrupts on/off, halting, and
+ * the few CPU facts generic code needs.  Implemented in arch/x86_64/.
+ */
+#ifndef ARCH_CPU_H
+#define ARCH_CPU_H
+
+#include <types.h>
+#include <compiler.h>
+
+static inline void arch_irq_disable(void)
+{
+	__asm__ __volatile__("cli" ::: "memory");
+}
+
+static inline void arch_irq_enable(void)
+{
+	__asm__ __volatile__("sti" ::: "memory");
+}
+
+/* Disable interrupts and return whether they were enabled. */
+static inline unsigned long arch_irq_save(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfq; popq %0; cli" : "=r"(flags) : : "memory");
+	return flags & (1ul << 9);
+}
+
+static inline void arch_irq_restore(unsigned long was_enabled)
+{
+	if (was_enabled)
+		arch_irq_enable();
+}
+
+/* Wait for the next interrupt with interrupts enabled (atomically). */
+static inline void arch_idle(void)
+{
+	__asm__ __volatile__("sti; hlt" ::: "memory");
+}
+
+/* Stop this CPU for good. */
+void arch_halt_forever(void) __noreturn;
+
+/* Stop every other CPU (NMI) then this one; used by panic. */
+void arch_stop_other_cpus(void);
+
+/* Power off / reboot the machine; return only on failure. */
+void arch_poweroff(void);
+void arch_reboot(void);
+
+/* Exit QEMU through isa-debug-exit with (code << 1) | 1, if enabled. */
+void arch_debug_exit(int code);
+
+/* Print a backtrace starting at the given frame pointer. */
+void arch_print_backtrace(unsigned long rbp);
+
+#endif

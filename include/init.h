@@ -1,0 +1,16 @@
+/* Entry points between the arch boot code and the generic kernel. */
+#ifndef INIT_H
+#define INIT_H
+
+#include <types.h>
+
+/* Generic start; boot_info is filled (boot_info_ok says if the handoff parsed). */
+void kernel_main(bool boot_info_ok) __attribute__((noreturn));
+
+/* Arch: descriptor tables, traps, CPU protection features (boot CPU). */
+void arch_cpu_init(void);
+
+/* Set by the "debug_exit" boot option: QEMU's isa-debug-exit is present. */
+extern bool debug_exit_enabled;
+
+#endif

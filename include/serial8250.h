@@ -1,0 +1,7 @@
+#ifndef SERIAL8250_H
+#define SERIAL8250_H
+
+/* Probe COM1 and register it as a console. */
+void serial8250_early_init(void);
+
+#endif

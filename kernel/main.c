@@ -1,0 +1,70 @@
+/*
+ * kernel_main: the generic boot sequence, in dependency order.  Each step
+ * may use everything set up before it.
+ */
+#include <boot_info.h>
+#include <cmdline.h>
+#include <init.h>
+#include <ktest.h>
+#include <panic.h>
+#include <printk.h>
+#include <serial8250.h>
+#include <time.h>
+#include <arch/cpu.h>
+
+bool debug_exit_enabled;
+
+static void apply_log_options(void)
+{
+	long level;
+
+	if (cmdline_has("quiet"))
+		console_loglevel = 4;
+	if (cmdline_get_long("loglevel", &level) && level >= 0 && level <= 15)
+		console_loglevel = (int)level;
+	debug_exit_enabled = cmdline_has("debug_exit");
+}
+
+static void print_memory_map(void)
+{
+	static const char *const type_names[] = {
+		[BOOT_MEM_USABLE] = "usable",
+		[BOOT_MEM_RESERVED] = "reserved",
+		[BOOT_MEM_ACPI_RECLAIM] = "ACPI data",
+		[BOOT_MEM_ACPI_NVS] = "ACPI NVS",
+		[BOOT_MEM_BAD] = "unusable",
+	};
+	u64 usable = 0;
+
+	for (unsigned int i = 0; i < boot_info.memmap_count; i++) {
+		const struct boot_mem_region *r = &boot_info.memmap[i];
+
+		pr_info("BIOS-e820: [mem 0x%016llx-0x%016llx] %s\n",
+			(unsigned long long)r->base, (unsigned long long)(r->base + r->size - 1),
+			type_names[r->type]);
+		if (r->type == BOOT_MEM_USABLE)
+			usable += r->size;
+	}
+	pr_info("Memory: %llu KiB usable RAM\n", (unsigned long long)usable / 1024);
+}
+
+void kernel_main(bool boot_info_ok)
+{
+	cmdline_init(boot_info.cmdline);
+	apply_log_options();
+	serial8250_early_init();
+	pr_info("Booting kernel (x86_64) via %s\n",
+		boot_info.loader ? boot_info.loader : "an unknown loader");
+	pr_info("Command line: %s\n", cmdline_raw());
+	if (!boot_info_ok)
+		panic("boot: the loader's handoff is unreadable; cannot find memory");
+	arch_cpu_init();
+	print_memory_map();
+	if (boot_info.memmap_count == 0)
+		panic("boot: the loader gave no memory map");
+
+	ktest_run_selected();
+
+	pr_info("Nothing to run yet; halting\n");
+	arch_halt_forever();
+}
