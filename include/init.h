@@ -10,6 +10,18 @@ void kernel_main(bool boot_info_ok) __attribute__((noreturn));
 /* Arch: descriptor tables, traps, CPU protection features (boot CPU). */
 void arch_cpu_init(void);
 
+/*
+ * Arch: find the firmware tables (ACPI), set up interrupt controllers,
+ * calibrate the clocks and start the timer tick on the boot CPU.
+ */
+void arch_platform_init(void);
+
+#define KERNEL_NAME	"Osprey"
+#define KERNEL_VERSION	"0.1"
+
+/* Power the machine off (after the test run, or for reboot(2) later). */
+void kernel_power_off(void) __attribute__((noreturn));
+
 /* Set by the "debug_exit" boot option: QEMU's isa-debug-exit is present. */
 extern bool debug_exit_enabled;
 

@@ -14,6 +14,16 @@
 
 bool debug_exit_enabled;
 
+/* Clean power-off; if the machine stays on, stop here. */
+void kernel_power_off(void)
+{
+	pr_info("reboot: Power down\n");
+	arch_debug_exit(0);
+	arch_poweroff();
+	pr_emerg("reboot: power-off failed; halting\n");
+	arch_halt_forever();
+}
+
 static void apply_log_options(void)
 {
 	long level;
@@ -63,8 +73,16 @@ void kernel_main(bool boot_info_ok)
 	if (boot_info.memmap_count == 0)
 		panic("boot: the loader gave no memory map");
 
-	ktest_run_selected();
+	arch_platform_init();
+	arch_irq_enable();
+	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,
+		(unsigned long long)clock_monotonic_ns() / 1000);
 
-	pr_info("Nothing to run yet; halting\n");
-	arch_halt_forever();
+	if (cmdline_has("ktest")) {
+		ktest_run_selected();
+		kernel_power_off();
+	}
+	pr_info("No init to run yet; idling\n");
+	for (;;)
+		arch_idle();
 }
