@@ -14,7 +14,7 @@ Q := $(if $(V),,@)
 
 KCFLAGS := -std=gnu17 -O2 -g -ffreestanding -fno-builtin-printf \
 	-mno-red-zone -mgeneral-regs-only -mno-sse -mno-mmx -mno-80387 \
-	-mcmodel=kernel -fno-pic -fno-pie -fno-omit-frame-pointer \
+	-mcmodel=kernel -fno-pic -fno-pie -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
 	-fno-asynchronous-unwind-tables -fno-strict-aliasing \
 	-fstack-protector-strong -mstack-protector-guard=global \
 	-fno-common -Wall -Wextra -Werror -Wno-unused-parameter \
@@ -38,12 +38,16 @@ LDSCRIPT := arch/$(ARCH)/kernel.ld
 all: kernel
 kernel: $(BUILD)/kernel.elf
 
-$(BUILD)/%.o: %.c
+# Objects depend on the compiler flags: a changed flag rebuilds everything.
+FLAGS_STAMP := $(BUILD)/flags.stamp
+$(shell mkdir -p $(BUILD) && echo '$(KCFLAGS)' | cmp -s - $(FLAGS_STAMP) || echo '$(KCFLAGS)' > $(FLAGS_STAMP))
+
+$(BUILD)/%.o: %.c $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
-$(BUILD)/%.o: %.S
+$(BUILD)/%.o: %.S $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@

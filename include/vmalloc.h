@@ -13,7 +13,16 @@
  * within the page) or NULL when out of address space or memory.
  */
 void *ioremap(phys_addr_t pa, size_t size);
-void iounmap(void *va);
+/* Undo ioremap() or memremap_ro(). */
+void iounmap(const void *va);
+
+/* Zeroed, page-granular, guarded; NULL when out of memory or address space. */
+void *vmalloc(size_t size);
+void vfree(const void *va);
+
+/* A kernel stack of 'size' bytes (page multiple) with a guard page below. */
+void *kstack_alloc(size_t size);
+#define kstack_free(va) vfree(va)
 
 /*
  * Map firmware memory (ACPI tables) cacheable and read-only; it may lie

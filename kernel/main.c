@@ -6,6 +6,7 @@
 #include <cmdline.h>
 #include <init.h>
 #include <ktest.h>
+#include <mm.h>
 #include <panic.h>
 #include <printk.h>
 #include <serial8250.h>
@@ -72,9 +73,11 @@ void kernel_main(bool boot_info_ok)
 	print_memory_map();
 	if (boot_info.memmap_count == 0)
 		panic("boot: the loader gave no memory map");
+	mm_init();
 
 	arch_platform_init();
 	arch_irq_enable();
+	mm_print_usage();
 	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,
 		(unsigned long long)clock_monotonic_ns() / 1000);
 

@@ -1,2 +1,3 @@
 # mm/: physical frames, kernel heap, page tables, address spaces.
-KOBJS += mm/vmalloc.o
+KOBJS += mm/init.o mm/buddy.o mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o
+KOBJS += mm/mm_ktest.o

@@ -16,6 +16,7 @@
 #include <percpu.h>
 #include <arch/cpu.h>
 #include <arch/memory.h>
+#include <arch/mmu.h>
 #include "traps.h"
 
 static const char *const exception_names[32] = {
@@ -77,6 +78,23 @@ static void describe_page_fault(const struct trap_frame *f)
 	       ec & PF_USER ? "user" : "kernel");
 }
 
+/*
+ * A leaf function may run without a frame (GCC omits it), so the frame
+ * chain starts at its caller's caller.  The word at %rsp is then the
+ * return address: print it marked "?", as Linux does for unverified
+ * entries.
+ */
+static void print_stack_top(const struct trap_frame *f)
+{
+	unsigned long ret, off;
+
+	if (!mmu_translate(kernel_root, f->rsp, NULL, NULL) || (f->rsp & 7))
+		return;
+	ret = *(const unsigned long *)f->rsp;
+	if (ksyms_lookup(ret, &off))
+		print_symbol(" ? ", ret);
+}
+
 /* Print the report for an unhandled kernel exception and stop. */
 static void __noreturn kernel_oops(struct trap_frame *f, const char *why)
 {
@@ -92,6 +110,7 @@ static void __noreturn kernel_oops(struct trap_frame *f, const char *why)
 	trap_print_frame(f);
 	printk(KERN_EMERG "Call Trace:\n");
 	print_symbol(" ", f->rip);
+	print_stack_top(f);
 	arch_print_backtrace(f->rbp);
 	printk(KERN_EMERG "---[ end trace ]---\n");
 	printk(KERN_EMERG "Kernel panic - not syncing: Fatal exception\n");
@@ -103,7 +122,7 @@ static void handle_double_fault(struct trap_frame *f)
 {
 	const char *why = NULL;
 
-	if (kstack_guard_hit(f->rsp))
+	if (kstack_guard_hit(f->rsp) || kstack_guard_hit(read_cr2()))
 		why = "kernel stack overflow (guard page hit)";
 	kernel_oops(f, why);
 }

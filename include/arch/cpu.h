@@ -52,6 +52,9 @@ void arch_reboot(void);
 /* Exit QEMU through isa-debug-exit with (code << 1) | 1, if enabled. */
 void arch_debug_exit(int code);
 
+/* Run fn on the stack whose top is stack_top, then return here. */
+void arch_call_on_stack(void *stack_top, void (*fn)(void));
+
 /* Print a backtrace starting at the given frame pointer. */
 void arch_print_backtrace(unsigned long rbp);
 

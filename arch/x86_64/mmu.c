@@ -1,0 +1,259 @@
+/*
+ * x86_64 4-level page tables behind include/arch/mmu.h.
+ *
+ * Kernel-half top-level entries (PML4 256-511) that the kernel uses are
+ * created once at boot (direct map, vmalloc area, kernel image) and copied
+ * into every address space, so kernel mappings made later appear in all
+ * of them without touching each root.  Kernel leaf entries are global, so
+ * a CR3 switch keeps them in the TLB.
+ */
+#include <errno.h>
+#include <boot_info.h>
+#include <mm.h>
+#include <panic.h>
+#include <printk.h>
+#include <string.h>
+#include <arch/mmu.h>
+#include <asm/cpu.h>
+#include <asm/features.h>
+
+#define PTE_P		(1ull << 0)
+#define PTE_W		(1ull << 1)
+#define PTE_U		(1ull << 2)
+#define PTE_PWT		(1ull << 3)
+#define PTE_PCD		(1ull << 4)
+#define PTE_PS		(1ull << 7)
+#define PTE_G		(1ull << 8)
+#define PTE_NX		(1ull << 63)
+#define PTE_ADDR	0x000ffffffffff000ull
+#define PTE_TABLE	(PTE_P | PTE_W | PTE_U)	/* leaves decide the real rights */
+
+#define KERNEL_HALF	0xffff800000000000ul
+#define PML4_KERNEL_FIRST 256
+#define ENTRIES		512
+
+phys_addr_t kernel_root;
+
+static unsigned int pt_index(unsigned long va, int level)
+{
+	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & (ENTRIES - 1);
+}
+
+static u64 *table_of(u64 entry)
+{
+	return phys_to_virt(entry & PTE_ADDR);
+}
+
+static u64 prot_to_pte(unsigned int prot, unsigned long va)
+{
+	u64 pte = PTE_P;
+
+	if (prot & MMU_WRITE)
+		pte |= PTE_W;
+	if (prot & MMU_USER)
+		pte |= PTE_U;
+	if (!(prot & MMU_EXEC) && x86_features.nx)
+		pte |= PTE_NX;
+	if (prot & MMU_NOCACHE)
+		pte |= PTE_PCD | PTE_PWT;
+	if (va >= KERNEL_HALF)
+		pte |= PTE_G;
+	return pte;
+}
+
+static unsigned int pte_to_prot(u64 pte)
+{
+	unsigned int prot = MMU_READ;
+
+	if (pte & PTE_W)
+		prot |= MMU_WRITE;
+	if (pte & PTE_U)
+		prot |= MMU_USER;
+	if (!(pte & PTE_NX))
+		prot |= MMU_EXEC;
+	if (pte & PTE_PCD)
+		prot |= MMU_NOCACHE;
+	return prot;
+}
+
+/*
+ * The entry for va at 'target' level (1 = 4 KiB page, 2 = 2 MiB page),
+ * creating missing tables when 'create'.  NULL with *err set: -ENOMEM, or
+ * -EEXIST when a large page covers va; NULL with *err 0: not mapped.
+ */
+static u64 *walk(phys_addr_t root, unsigned long va, int target, bool create, int *err)
+{
+	u64 *table = phys_to_virt(root);
+
+	*err = 0;
+	for (int level = 4; level > target; level--) {
+		u64 *e = &table[pt_index(va, level)];
+
+		if (!(*e & PTE_P)) {
+			struct page *p;
+
+			if (!create)
+				return NULL;
+			p = alloc_page(GFP_ZERO);
+			if (!p) {
+				*err = -ENOMEM;
+				return NULL;
+			}
+			*e = page_to_phys(p) | PTE_TABLE;
+		} else if (*e & PTE_PS) {
+			*err = -EEXIST;
+			return NULL;
+		}
+		table = table_of(*e);
+	}
+	return &table[pt_index(va, target)];
+}
+
+static int map_one(phys_addr_t root, unsigned long va, phys_addr_t pa, int level,
+		   unsigned int prot)
+{
+	int err;
+	u64 *e = walk(root, va, level, true, &err);
+
+	if (!e)
+		return err;
+	if (*e & PTE_P)
+		return -EEXIST;
+	*e = (pa & PTE_ADDR) | prot_to_pte(prot, va) | (level == 2 ? PTE_PS : 0);
+	return 0;
+}
+
+int mmu_map(phys_addr_t root, unsigned long va, phys_addr_t pa, size_t len, unsigned int prot)
+{
+	for (size_t off = 0; off < len; off += PAGE_SIZE) {
+		int err = map_one(root, va + off, pa + off, 1, prot);
+
+		if (err) {
+			mmu_unmap(root, va, off);
+			return err;
+		}
+	}
+	return 0;
+}
+
+int mmu_map_large(phys_addr_t root, unsigned long va, phys_addr_t pa, size_t len,
+		  unsigned int prot)
+{
+	size_t off = 0;
+
+	while (off < len) {
+		bool huge = IS_ALIGNED(va + off, HUGE_PAGE_SIZE) &&
+			    IS_ALIGNED(pa + off, HUGE_PAGE_SIZE) && len - off >= HUGE_PAGE_SIZE;
+		int err = map_one(root, va + off, pa + off, huge ? 2 : 1, prot);
+
+		if (err && err != -EEXIST)
+			return err;
+		off += huge ? HUGE_PAGE_SIZE : PAGE_SIZE;
+	}
+	return 0;
+}
+
+void mmu_unmap(phys_addr_t root, unsigned long va, size_t len)
+{
+	for (size_t off = 0; off < len; off += PAGE_SIZE) {
+		int err;
+		u64 *e = walk(root, va + off, 1, false, &err);
+
+		if (e)
+			*e = 0;
+	}
+	tlb_flush_range(va, len);
+}
+
+int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int prot)
+{
+	for (size_t off = 0; off < len; off += PAGE_SIZE) {
+		int err;
+		u64 *e = walk(root, va + off, 1, false, &err);
+
+		if (!e || !(*e & PTE_P)) {
+			tlb_flush_range(va, off);
+			return -EFAULT;
+		}
+		*e = (*e & PTE_ADDR) | prot_to_pte(prot, va + off);
+	}
+	tlb_flush_range(va, len);
+	return 0;
+}
+
+bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned int *prot)
+{
+	u64 *table = phys_to_virt(root);
+
+	for (int level = 4; level >= 1; level--) {
+		u64 e = table[pt_index(va, level)];
+		u64 span = 1ull << (PAGE_SHIFT + 9 * (level - 1));
+
+		if (!(e & PTE_P))
+			return false;
+		if (level == 1 || (e & PTE_PS)) {
+			if (pa)
+				*pa = (e & PTE_ADDR & ~(span - 1)) | (va & (span - 1));
+			if (prot)
+				*prot = pte_to_prot(e);
+			return true;
+		}
+		table = table_of(e);
+	}
+	return false;
+}
+
+void tlb_flush_range(unsigned long va, size_t len)
+{
+	if (len == 0)
+		return;
+	if (len > 64 * PAGE_SIZE) {
+		u64 cr4 = read_cr4();
+
+		/* Toggling PGE flushes global (kernel) entries too. */
+		write_cr4(cr4 & ~CR4_PGE);
+		write_cr4(cr4);
+		return;
+	}
+	for (size_t off = 0; off < len; off += PAGE_SIZE)
+		invlpg(va + off);
+}
+
+phys_addr_t mmu_new_root(void)
+{
+	struct page *p = alloc_page(GFP_ZERO);
+	u64 *dst, *src;
+
+	if (!p)
+		return 0;
+	dst = page_address(p);
+	src = phys_to_virt(kernel_root);
+	for (int i = PML4_KERNEL_FIRST; i < ENTRIES; i++)
+		dst[i] = src[i];
+	return page_to_phys(p);
+}
+
+static void free_table(u64 *table, int level)
+{
+	for (int i = 0; i < ENTRIES && level > 1; i++) {
+		if ((table[i] & PTE_P) && !(table[i] & PTE_PS))
+			free_table(table_of(table[i]), level - 1);
+	}
+	free_page(virt_to_page(table));
+}
+
+void mmu_free_root(phys_addr_t root)
+{
+	u64 *pml4 = phys_to_virt(root);
+
+	for (int i = 0; i < PML4_KERNEL_FIRST; i++) {
+		if (pml4[i] & PTE_P)
+			free_table(table_of(pml4[i]), 3);
+	}
+	free_page(virt_to_page(pml4));
+}
+
+void mmu_switch(phys_addr_t root)
+{
+	write_cr3(root);
+}

@@ -1,0 +1,49 @@
+/*
+ * The page-table contract.  An address space is named by the physical
+ * address of its top-level table ("root", the CR3 value on x86_64).  All
+ * kernel-half mappings are shared by every root: they live in top-level
+ * entries created once at boot and copied into each new root.
+ *
+ * Functions here allocate intermediate tables with alloc_page() and fail
+ * with -ENOMEM when that fails; the caller holds whatever lock protects
+ * the address space (mm->lock for user space, vmalloc_lock for the
+ * vmalloc area).  They flush this CPU's TLB for what they change, through
+ * tlb_flush_range(), the one place that will grow cross-CPU shootdown.
+ */
+#ifndef ARCH_MMU_H
+#define ARCH_MMU_H
+
+#include <types.h>
+
+#define MMU_READ	(1u << 0)
+#define MMU_WRITE	(1u << 1)
+#define MMU_EXEC	(1u << 2)
+#define MMU_USER	(1u << 3)
+#define MMU_NOCACHE	(1u << 4)	/* device memory: uncached */
+
+extern phys_addr_t kernel_root;		/* immutable after mmu_init_kernel() */
+
+/* Map [va, va+len) to [pa, pa+len) with 4 KiB pages; -EEXIST if any is mapped. */
+int mmu_map(phys_addr_t root, unsigned long va, phys_addr_t pa, size_t len, unsigned int prot);
+/* Same, using 2 MiB pages wherever alignment allows. */
+int mmu_map_large(phys_addr_t root, unsigned long va, phys_addr_t pa, size_t len,
+		  unsigned int prot);
+/* Remove mappings (4 KiB granularity); absent pages are skipped. */
+void mmu_unmap(phys_addr_t root, unsigned long va, size_t len);
+/* Change permissions of mapped 4 KiB pages; -EFAULT if one is not mapped. */
+int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int prot);
+/* Translate va; false when unmapped.  prot may be NULL. */
+bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned int *prot);
+
+/* A new root sharing the kernel half; 0 when out of memory. */
+phys_addr_t mmu_new_root(void);
+/* Free a root and the user-half tables under it (not the mapped frames). */
+void mmu_free_root(phys_addr_t root);
+void mmu_switch(phys_addr_t root);
+
+void tlb_flush_range(unsigned long va, size_t len);
+
+/* Boot: build the kernel's final tables and switch to them. */
+void mmu_init_kernel(void);
+
+#endif
