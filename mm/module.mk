@@ -1,3 +1,4 @@
 # mm/: physical frames, kernel heap, page tables, address spaces.
 KOBJS += mm/init.o mm/buddy.o mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o
 KOBJS += mm/mm_ktest.o
+KOBJS += mm/uaccess_ktest.o

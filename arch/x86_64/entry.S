@@ -48,7 +48,10 @@ trap_common:
 	pushq %r14
 	pushq %r15
 	cld
-	movq %rsp, %rdi
+	cmpb $0, x86_smap_enabled(%rip)	/* user access stays off in handlers */
+	je 3f
+	clac
+3:	movq %rsp, %rdi
 	call trap_dispatch
 	.globl trap_return
 trap_return:

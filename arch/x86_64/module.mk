@@ -6,3 +6,4 @@ KOBJS += arch/x86_64/boot/head.o arch/x86_64/boot/bootinfo.o \
 	arch/x86_64/lib/string.o
 KOBJS += arch/x86_64/mmu.o arch/x86_64/mmu_init.o
 KOBJS += arch/x86_64/lib/call_on_stack.o
+KOBJS += arch/x86_64/lib/uaccess.o

@@ -28,6 +28,7 @@ struct cpu *cpus[MAX_CPUS];
 unsigned int ncpus_online = 1;
 
 struct cpu_features x86_features;
+bool x86_smap_enabled;		/* read by the user-copy helpers (uaccess.S) */
 
 static void detect_features(void)
 {
@@ -84,8 +85,10 @@ static void enable_protection(void)
 	write_cr0(read_cr0() | CR0_WP);
 	if (x86_features.smep)
 		cr4 |= CR4_SMEP;
-	if (x86_features.smap)
+	if (x86_features.smap) {
 		cr4 |= CR4_SMAP;
+		x86_smap_enabled = true;
+	}
 	if (x86_features.umip)
 		cr4 |= CR4_UMIP;
 	write_cr4(cr4 | CR4_PGE);
