@@ -1,23 +1,38 @@
 /*
- * Per-CPU data.  Each CPU has one struct cpu, reached through this_cpu()
- * (GS base on x86_64).  Fields are touched only by their own CPU unless
- * a comment says otherwise.
+ * Per-CPU data.  Each CPU has one struct cpu, reached through this_cpu().
+ * Fields are touched only by their own CPU unless a comment names a lock.
  */
 #ifndef PERCPU_H
 #define PERCPU_H
 
 #include <types.h>
+#include <list.h>
+#include <spinlock_types.h>
+#include <arch/percpu.h>
 
 #define MAX_CPUS	64
 
 struct arch_cpu;
+struct task;
+
+/* The tasks waiting for this CPU. */
+struct runqueue {
+	struct spinlock lock;		/* protects everything below and cpu->current */
+	struct list_head queue;		/* runnable tasks, not the running one */
+	unsigned int nr_running;	/* tasks on 'queue' */
+};
 
 struct cpu {
-	struct cpu *self;		/* must stay first: this_cpu() reads it */
+	struct cpu *self;		/* must stay first: arch_this_cpu() reads it */
 	unsigned int id;		/* 0 .. ncpus-1, 0 is the boot CPU */
 	u32 apic_id;			/* immutable after bring-up */
 	bool online;			/* written once by the CPU itself */
+	int preempt_count;		/* > 0: this CPU must not switch tasks */
+	bool need_resched;		/* switch at the next safe point */
 	u64 ticks;			/* timer interrupts taken */
+	struct task *current;		/* runqueue.lock to change */
+	struct task *idle;		/* immutable after bring-up */
+	struct runqueue rq;
 	struct arch_cpu *arch;		/* GDT, TSS, IST stacks */
 };
 
@@ -26,10 +41,7 @@ extern unsigned int ncpus_online;
 
 static inline struct cpu *this_cpu(void)
 {
-	struct cpu *c;
-
-	__asm__ __volatile__("movq %%gs:0, %0" : "=r"(c));
-	return c;
+	return arch_this_cpu();
 }
 
 #endif

@@ -7,18 +7,12 @@
 #define SPINLOCK_H
 
 #include <types.h>
+#include <spinlock_types.h>
+#include <preempt.h>
 #include <arch/cpu.h>
 
-struct spinlock {
-	u16 next;		/* ticket handed to the next arrival */
-	u16 owner;		/* ticket now allowed in */
-	const char *name;	/* for lock reports */
-};
-
-#define SPINLOCK_INIT(n)	{ .next = 0, .owner = 0, .name = (n) }
-#define DEFINE_SPINLOCK(v)	struct spinlock v = SPINLOCK_INIT(#v)
-
-static inline void spin_lock(struct spinlock *l)
+/* The lock alone, without touching preemption: for the scheduler's own use. */
+static inline void raw_spin_lock(struct spinlock *l)
 {
 	u16 me = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
 
@@ -26,7 +20,7 @@ static inline void spin_lock(struct spinlock *l)
 		__builtin_ia32_pause();
 }
 
-static inline bool spin_trylock(struct spinlock *l)
+static inline bool raw_spin_trylock(struct spinlock *l)
 {
 	u16 owner = __atomic_load_n(&l->owner, __ATOMIC_RELAXED);
 	u16 expect = owner;
@@ -35,9 +29,31 @@ static inline bool spin_trylock(struct spinlock *l)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-static inline void spin_unlock(struct spinlock *l)
+static inline void raw_spin_unlock(struct spinlock *l)
 {
 	__atomic_store_n(&l->owner, (u16)(l->owner + 1), __ATOMIC_RELEASE);
+}
+
+/* Holding a spinlock disables preemption: the holder must not be switched out. */
+static inline void spin_lock(struct spinlock *l)
+{
+	preempt_disable();
+	raw_spin_lock(l);
+}
+
+static inline bool spin_trylock(struct spinlock *l)
+{
+	preempt_disable();
+	if (raw_spin_trylock(l))
+		return true;
+	preempt_enable_no_resched();
+	return false;
+}
+
+static inline void spin_unlock(struct spinlock *l)
+{
+	raw_spin_unlock(l);
+	preempt_enable();
 }
 
 static inline bool spin_is_locked(struct spinlock *l)

@@ -9,6 +9,7 @@
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
+#include <sched.h>
 #include <serial8250.h>
 #include <time.h>
 #include <arch/cpu.h>
@@ -59,6 +60,17 @@ static void print_memory_map(void)
 	pr_info("Memory: %llu KiB usable RAM\n", (unsigned long long)usable / 1024);
 }
 
+/* The first task: runs the self-tests now; will exec /init. */
+static void init_thread(void *arg)
+{
+	(void)arg;
+	if (cmdline_has("ktest")) {
+		ktest_run_selected();
+		kernel_power_off();
+	}
+	pr_info("No init to run yet; idling\n");
+}
+
 void kernel_main(bool boot_info_ok)
 {
 	cmdline_init(boot_info.cmdline);
@@ -81,11 +93,8 @@ void kernel_main(bool boot_info_ok)
 	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,
 		(unsigned long long)clock_monotonic_ns() / 1000);
 
-	if (cmdline_has("ktest")) {
-		ktest_run_selected();
-		kernel_power_off();
-	}
-	pr_info("No init to run yet; idling\n");
-	for (;;)
-		arch_idle();
+	sched_init();
+	if (!kthread_create(init_thread, NULL, "init"))
+		panic("cannot create the init thread");
+	cpu_idle_loop();
 }

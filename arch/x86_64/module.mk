@@ -7,3 +7,4 @@ KOBJS += arch/x86_64/boot/head.o arch/x86_64/boot/bootinfo.o \
 KOBJS += arch/x86_64/mmu.o arch/x86_64/mmu_init.o
 KOBJS += arch/x86_64/lib/call_on_stack.o
 KOBJS += arch/x86_64/lib/uaccess.o
+KOBJS += arch/x86_64/switch.o arch/x86_64/task.o

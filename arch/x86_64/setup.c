@@ -110,7 +110,12 @@ void arch_cpu_init(void)
 
 void x86_boot_main(u32 protocol, u32 info_pa)
 {
-	int ok = boot_info_parse(protocol, info_pa);
+	int ok;
+
+	/* this_cpu() (spinlocks, printk) works from here on. */
+	boot_cpu.self = &boot_cpu;
+	wrmsr(MSR_GS_BASE, (u64)&boot_cpu);
+	ok = boot_info_parse(protocol, info_pa);
 
 	kernel_main(ok == 0);
 }

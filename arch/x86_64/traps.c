@@ -14,6 +14,7 @@
 #include <ksyms.h>
 #include <panic.h>
 #include <percpu.h>
+#include <sched.h>
 #include <arch/cpu.h>
 #include <arch/memory.h>
 #include <arch/mmu.h>
@@ -162,6 +163,7 @@ void trap_dispatch(struct trap_frame *f)
 	arch_irq_enter(f);
 	irq_dispatch((int)f->vector);
 	arch_irq_exit(f);
+	sched_preempt_irq();
 }
 
 void arch_print_backtrace(unsigned long rbp)

@@ -18,6 +18,14 @@ static inline void arch_irq_enable(void)
 	__asm__ __volatile__("sti" ::: "memory");
 }
 
+static inline bool arch_irqs_enabled(void)
+{
+	unsigned long flags;
+
+	__asm__ __volatile__("pushfq; popq %0" : "=r"(flags));
+	return flags & (1ul << 9);
+}
+
 /* Disable interrupts and return whether they were enabled. */
 static inline unsigned long arch_irq_save(void)
 {

@@ -1,0 +1,93 @@
+/*
+ * Tasks and the scheduler.
+ *
+ * A task is a thread of execution with its own kernel stack (guarded,
+ * from kstack_alloc).  Each CPU has a run queue of runnable tasks and runs
+ * them round robin, each for a time slice of SCHED_SLICE_TICKS timer
+ * ticks; the tick marks the CPU need_resched and the switch happens at
+ * the next safe point (return from interrupt or preempt_enable() with no
+ * lock held).  A CPU with nothing to run runs its idle task.
+ *
+ * Sleeping: set_current_state(TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE),
+ * re-check the condition, then schedule(); wake_up_process() makes the
+ * task runnable again.  Wait queues (wait.h) wrap this pattern.
+ */
+#ifndef SCHED_H
+#define SCHED_H
+
+#include <types.h>
+#include <list.h>
+#include <percpu.h>
+
+#define TASK_RUNNING		0
+#define TASK_INTERRUPTIBLE	1
+#define TASK_UNINTERRUPTIBLE	2
+#define TASK_DEAD		16
+
+#define TASK_COMM_LEN		16
+#define KSTACK_SIZE		(16 * 1024)
+#define SCHED_SLICE_TICKS	2
+
+/* Saved by the context switch (arch/x86_64/switch.S). */
+struct arch_task {
+	unsigned long rsp;
+};
+
+struct task {
+	struct arch_task arch;
+	int state;			/* TASK_*; written by the task or under its rq lock */
+	int tid;			/* immutable */
+	char comm[TASK_COMM_LEN];
+	void *kstack;			/* immutable: lowest address of the stack */
+	struct cpu *cpu;		/* the run queue it belongs to; immutable for now */
+	struct list_head run_node;	/* cpu->rq.lock */
+	bool on_rq;			/* cpu->rq.lock */
+	int slice;			/* ticks left; its own CPU only */
+	int refcount;			/* atomic */
+	void (*entry)(void *);		/* kernel threads: body and argument */
+	void *entry_arg;
+	struct list_head all_node;	/* task_list_lock */
+};
+
+static inline struct task *current_task(void)
+{
+	return this_cpu()->current;
+}
+
+#define set_current_state(s) __atomic_store_n(&current_task()->state, (s), __ATOMIC_SEQ_CST)
+
+/* Give up the CPU; returns when the task is chosen again. */
+void schedule(void);
+void yield(void);
+/* Make a sleeping task runnable; returns whether it was asleep. */
+bool wake_up_process(struct task *t);
+
+/*
+ * Start a kernel thread running fn(arg); it ends when fn returns.  The
+ * caller gets a reference (drop it with task_put()).  NULL on -ENOMEM.
+ */
+struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
+/* End the calling task; never returns. */
+void task_exit_current(void) __attribute__((noreturn));
+void task_get(struct task *t);
+void task_put(struct task *t);
+
+/* End of an interrupt: switch if the tick (or a wake-up) asked for it. */
+void sched_preempt_irq(void);
+
+/* Called by the timer tick on every CPU. */
+void sched_tick(void);
+
+/* Boot: turn the running boot context into CPU 0's idle task. */
+void sched_init(void);
+/* The idle loop; never returns. */
+void cpu_idle_loop(void) __attribute__((noreturn));
+
+/* Arch: switch stacks from prev to next; returns prev's predecessor when prev runs again. */
+struct task *arch_switch_to(struct task *prev, struct task *next);
+/* Arch: lay out a new task's stack so its first switch lands in task_first_run(). */
+void arch_task_init(struct task *t);
+/* Where a new task starts, on its own stack, with the rq lock still held. */
+void task_first_run(struct task *prev) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * The scheduler: per-CPU run queues, round robin with time slices.
+ *
+ * Locking: a CPU's rq.lock protects its queue and its 'current'.  Every
+ * task switch happens inside schedule() with that lock held and
+ * interrupts off; whichever task runs next releases it (finish_switch),
+ * including a brand-new task in task_first_run().  The lock is taken raw:
+ * preemption is already impossible with interrupts off, and the
+ * preempt_count must read the same before and after a switch.
+ *
+ * A task stays on the CPU that created it (no migration yet); new tasks
+ * are spread over online CPUs round robin.
+ */
+#include <kmalloc.h>
+#include <panic.h>
+#include <preempt.h>
+#include <spinlock.h>
+#include <sched.h>
+#include <string.h>
+#include <vmalloc.h>
+#include <arch/cpu.h>
+
+static struct task boot_idle_task;
+
+static void enqueue(struct runqueue *rq, struct task *t)
+{
+	list_add_tail(&t->run_node, &rq->queue);
+	t->on_rq = true;
+	rq->nr_running++;
+}
+
+static void dequeue(struct runqueue *rq, struct task *t)
+{
+	list_del(&t->run_node);
+	t->on_rq = false;
+	rq->nr_running--;
+}
+
+static void finish_switch(struct task *prev)
+{
+	raw_spin_unlock(&this_cpu()->rq.lock);
+	if (prev && prev->state == TASK_DEAD)
+		task_put(prev);		/* the reference the task held on itself */
+}
+
+void schedule(void)
+{
+	unsigned long flags = arch_irq_save();
+	struct cpu *c = this_cpu();
+	struct task *prev = c->current, *next;
+
+	raw_spin_lock(&c->rq.lock);
+	c->need_resched = false;
+	if (prev->state == TASK_RUNNING && prev != c->idle && !prev->on_rq)
+		enqueue(&c->rq, prev);
+	if (list_empty(&c->rq.queue)) {
+		next = c->idle;
+	} else {
+		next = list_first_entry(&c->rq.queue, struct task, run_node);
+		dequeue(&c->rq, next);
+	}
+	next->slice = SCHED_SLICE_TICKS;
+	if (next != prev) {
+		c->current = next;
+		prev = arch_switch_to(prev, next);
+		finish_switch(prev);
+	} else {
+		raw_spin_unlock(&c->rq.lock);
+	}
+	arch_irq_restore(flags);
+}
+
+void yield(void)
+{
+	schedule();
+}
+
+void preempt_schedule(void)
+{
+	if (!arch_irqs_enabled())
+		return;		/* interrupts off: the caller is in a critical section */
+	schedule();
+}
+
+void sched_preempt_irq(void)
+{
+	struct cpu *c = this_cpu();
+
+	if (c->need_resched && c->preempt_count == 0 && c->current)
+		schedule();
+}
+
+bool wake_up_process(struct task *t)
+{
+	struct runqueue *rq = &t->cpu->rq;
+	unsigned long flags = arch_irq_save();
+	bool woke = false;
+
+	raw_spin_lock(&rq->lock);
+	if (t->state != TASK_RUNNING && t->state != TASK_DEAD) {
+		t->state = TASK_RUNNING;
+		woke = true;
+		if (!t->on_rq && t->cpu->current != t) {
+			enqueue(rq, t);
+			if (t->cpu->current == t->cpu->idle)
+				t->cpu->need_resched = true;
+		}
+	}
+	raw_spin_unlock(&rq->lock);
+	arch_irq_restore(flags);
+	return woke;
+}
+
+void sched_tick(void)
+{
+	struct cpu *c = this_cpu();
+
+	if (c->current == c->idle) {
+		c->need_resched = c->rq.nr_running > 0;
+		return;
+	}
+	if (--c->current->slice <= 0 && c->rq.nr_running > 0)
+		c->need_resched = true;
+}
+
+void task_first_run(struct task *prev)
+{
+	struct task *self;
+
+	finish_switch(prev);
+	arch_irq_enable();
+	self = current_task();
+	self->entry(self->entry_arg);
+	task_exit_current();
+}
+
+void sched_init(void)
+{
+	struct cpu *c = this_cpu();
+
+	raw_spin_lock(&c->rq.lock);	/* nothing else runs yet; keeps the rules uniform */
+	list_init(&c->rq.queue);
+	boot_idle_task.state = TASK_RUNNING;
+	boot_idle_task.cpu = c;
+	boot_idle_task.refcount = 1;
+	strlcpy(boot_idle_task.comm, "swapper/0", TASK_COMM_LEN);
+	list_init(&boot_idle_task.run_node);
+	c->idle = &boot_idle_task;
+	c->current = &boot_idle_task;
+	raw_spin_unlock(&c->rq.lock);
+}
+
+void cpu_idle_loop(void)
+{
+	struct cpu *c = this_cpu();
+
+	for (;;) {
+		arch_irq_disable();
+		if (c->need_resched) {
+			arch_irq_enable();
+			schedule();
+		} else {
+			arch_idle();	/* sti; hlt: no wake-up can slip in between */
+		}
+	}
+}
