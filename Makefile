@@ -77,7 +77,7 @@ $(BUILD)/kernel.elf: $(KOBJS) $(BUILD)/ksyms.o $(LDSCRIPT)
 		{ echo "ksyms: symbol addresses moved between link passes"; rm -f $@; exit 1; }
 
 clean:
-	rm -rf $(BUILD) build-*
+	rm -rf $(BUILD)
 
 -include $(KOBJS:.o=.d)
 -include tests/module.mk

@@ -1,2 +1,4 @@
 # drivers/: hardware drivers, grouped by bus or class.
 KOBJS += drivers/tty/serial8250.o
+KOBJS += drivers/acpi/tables.o drivers/acpi/madt.o drivers/acpi/fadt.o drivers/acpi/sleep.o \
+	drivers/acpi/hpet.o drivers/acpi/mcfg.o drivers/acpi/acpi_test.o

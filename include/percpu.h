@@ -24,6 +24,8 @@ struct runqueue {
 
 struct cpu {
 	struct cpu *self;		/* must stay first: arch_this_cpu() reads it */
+	unsigned long kernel_stack_top;	/* offset 8: syscall entry loads it as %rsp */
+	unsigned long user_rsp;		/* offset 16: syscall entry parks the user %rsp */
 	unsigned int id;		/* 0 .. ncpus-1, 0 is the boot CPU */
 	u32 apic_id;			/* immutable after bring-up */
 	bool online;			/* written once by the CPU itself */
@@ -35,6 +37,13 @@ struct cpu {
 	struct runqueue rq;
 	struct arch_cpu *arch;		/* GDT, TSS, IST stacks */
 };
+
+#define CPU_OFFSET_KERNEL_STACK_TOP	8
+#define CPU_OFFSET_USER_RSP		16
+_Static_assert(__builtin_offsetof(struct cpu, kernel_stack_top) == CPU_OFFSET_KERNEL_STACK_TOP,
+	       "syscall entry depends on this offset");
+_Static_assert(__builtin_offsetof(struct cpu, user_rsp) == CPU_OFFSET_USER_RSP,
+	       "syscall entry depends on this offset");
 
 extern struct cpu *cpus[MAX_CPUS];	/* immutable after SMP bring-up */
 extern unsigned int ncpus_online;

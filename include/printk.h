@@ -44,6 +44,9 @@ struct console {
 
 void console_register(struct console *con);
 
+/* Raw output to every console (user programs' output before the TTY layer). */
+void console_write(const char *s, size_t len);
+
 /*
  * Copy up to len bytes of the log ring (oldest first) into buf; returns the
  * number of bytes copied.  Used by the self-tests now, by dmesg later.

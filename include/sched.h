@@ -28,9 +28,13 @@
 #define KSTACK_SIZE		(16 * 1024)
 #define SCHED_SLICE_TICKS	2
 
-/* Saved by the context switch (arch/x86_64/switch.S). */
+struct mm;
+
+/* Saved by the context switch (arch/x86_64/switch.S and task.c). */
 struct arch_task {
-	unsigned long rsp;
+	unsigned long rsp;		/* must stay first: switch.S uses it */
+	unsigned long fs_base;		/* user TLS pointer (arch_prctl) */
+	void *fpu;			/* user FPU/SSE state (512-byte FXSAVE area) or NULL */
 };
 
 struct task {
@@ -47,6 +51,9 @@ struct task {
 	void (*entry)(void *);		/* kernel threads: body and argument */
 	void *entry_arg;
 	struct list_head all_node;	/* task_list_lock */
+	struct mm *mm;			/* user address space; NULL for kernel threads */
+	int exit_status;		/* wait(2) encoding, set by do_exit() */
+	int *clear_child_tid;		/* user address (set_tid_address) */
 };
 
 static inline struct task *current_task(void)
@@ -67,6 +74,13 @@ bool wake_up_process(struct task *t);
  * caller gets a reference (drop it with task_put()).  NULL on -ENOMEM.
  */
 struct task *kthread_create(void (*fn)(void *), void *arg, const char *name);
+/* End the calling task with a wait(2)-style status; never returns. */
+void do_exit(int status) __attribute__((noreturn));
+
+struct trap_frame;
+/* Last stop before any return to user mode: reschedule, then signals. */
+void exit_to_user_mode(struct trap_frame *f);
+
 /* End the calling task; never returns. */
 void task_exit_current(void) __attribute__((noreturn));
 void task_get(struct task *t);
@@ -85,6 +99,8 @@ void cpu_idle_loop(void) __attribute__((noreturn));
 
 /* Arch: switch stacks from prev to next; returns prev's predecessor when prev runs again. */
 struct task *arch_switch_to(struct task *prev, struct task *next);
+/* Arch: switch address space, kernel stack for traps, TLS and FPU state. */
+void arch_switch_prepare(struct task *prev, struct task *next);
 /* Arch: lay out a new task's stack so its first switch lands in task_first_run(). */
 void arch_task_init(struct task *t);
 /* Where a new task starts, on its own stack, with the rq lock still held. */

@@ -5,7 +5,10 @@
 #include <boot_info.h>
 #include <cmdline.h>
 #include <init.h>
+#include <errno.h>
+#include <exec.h>
 #include <ktest.h>
+#include <random.h>
 #include <mm.h>
 #include <panic.h>
 #include <printk.h>
@@ -60,15 +63,43 @@ static void print_memory_map(void)
 	pr_info("Memory: %llu KiB usable RAM\n", (unsigned long long)usable / 1024);
 }
 
-/* The first task: runs the self-tests now; will exec /init. */
+static const char *const init_envp[] = { "HOME=/", "TERM=linux", NULL };
+
+/* Exec path as the init program; returns only when that failed. */
+static void try_init(const char *path)
+{
+	const char *const argv[] = { path, NULL };
+	int err = kernel_execve(path, argv, init_envp);
+
+	if (err != -ENOENT)
+		pr_err("Failed to execute %s (error %d)\n", path, err);
+}
+
+/*
+ * The first task (pid 1): runs the self-tests when asked, else becomes
+ * the init program, searched for the way Linux does: rdinit= (default
+ * /init) in the initramfs, then init=, then the usual places.
+ */
 static void init_thread(void *arg)
 {
+	static const char *const fallbacks[] = {
+		"/sbin/init", "/etc/init", "/bin/init", "/bin/sh",
+	};
+	const char *opt;
+
 	(void)arg;
 	if (cmdline_has("ktest")) {
 		ktest_run_selected();
 		kernel_power_off();
 	}
-	pr_info("No init to run yet; idling\n");
+	opt = cmdline_get("rdinit");
+	try_init(opt && *opt ? opt : "/init");
+	opt = cmdline_get("init");
+	if (opt && *opt)
+		try_init(opt);
+	for (size_t i = 0; i < ARRAY_SIZE(fallbacks); i++)
+		try_init(fallbacks[i]);
+	panic("No working init found.  Try passing init= option to kernel.");
 }
 
 void kernel_main(bool boot_info_ok)
@@ -93,6 +124,7 @@ void kernel_main(bool boot_info_ok)
 	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,
 		(unsigned long long)clock_monotonic_ns() / 1000);
 
+	random_init();
 	sched_init();
 	if (!kthread_create(init_thread, NULL, "init"))
 		panic("cannot create the init thread");

@@ -1,4 +1,7 @@
 # kernel/: the core (boot sequence, log, panic, self-tests, interrupts).
 KOBJS += kernel/main.o kernel/printk.o kernel/panic.o \
 	kernel/ksyms.o kernel/extable.o kernel/irq.o kernel/ktest.o kernel/fault_ktest.o
-KOBJS += kernel/sched.o kernel/task.o kernel/wait.o kernel/sched_ktest.o
+KOBJS += kernel/sched.o kernel/task.o kernel/wait.o kernel/sched_ktest.o kernel/mutex.o
+KOBJS += kernel/timer.o
+KOBJS += kernel/exit.o kernel/syscall.o kernel/syscall_names.o kernel/sys_info.o \
+	kernel/console_io.o kernel/exec.o kernel/initrd_files.o kernel/random.o kernel/reboot.o

@@ -150,6 +150,14 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+void console_write(const char *s, size_t len)
+{
+	unsigned long flags = spin_lock_irqsave(&printk_lock);
+
+	consoles_write(s, len);
+	spin_unlock_irqrestore(&printk_lock, flags);
+}
+
 size_t printk_read_log(char *buf, size_t len)
 {
 	unsigned long flags = spin_lock_irqsave(&printk_lock);

@@ -62,6 +62,7 @@ void schedule(void)
 	next->slice = SCHED_SLICE_TICKS;
 	if (next != prev) {
 		c->current = next;
+		arch_switch_prepare(prev, next);
 		prev = arch_switch_to(prev, next);
 		finish_switch(prev);
 	} else {
@@ -163,4 +164,11 @@ void cpu_idle_loop(void)
 			arch_idle();	/* sti; hlt: no wake-up can slip in between */
 		}
 	}
+}
+
+void exit_to_user_mode(struct trap_frame *f)
+{
+	(void)f;	/* signal delivery will rewrite it */
+	while (this_cpu()->need_resched)
+		schedule();
 }

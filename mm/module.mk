@@ -2,3 +2,5 @@
 KOBJS += mm/init.o mm/buddy.o mm/page_alloc.o mm/kmalloc.o mm/vmalloc.o
 KOBJS += mm/mm_ktest.o
 KOBJS += mm/uaccess_ktest.o
+KOBJS += mm/vm.o mm/vma.o mm/fault.o mm/shared_anon.o
+KOBJS += mm/sys_mman.o

@@ -16,17 +16,7 @@
 #include <arch/mmu.h>
 #include <asm/cpu.h>
 #include <asm/features.h>
-
-#define PTE_P		(1ull << 0)
-#define PTE_W		(1ull << 1)
-#define PTE_U		(1ull << 2)
-#define PTE_PWT		(1ull << 3)
-#define PTE_PCD		(1ull << 4)
-#define PTE_PS		(1ull << 7)
-#define PTE_G		(1ull << 8)
-#define PTE_NX		(1ull << 63)
-#define PTE_ADDR	0x000ffffffffff000ull
-#define PTE_TABLE	(PTE_P | PTE_W | PTE_U)	/* leaves decide the real rights */
+#include "mmu_internal.h"
 
 #define KERNEL_HALF	0xffff800000000000ul
 #define PML4_KERNEL_FIRST 256
@@ -34,17 +24,7 @@
 
 phys_addr_t kernel_root;
 
-static unsigned int pt_index(unsigned long va, int level)
-{
-	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & (ENTRIES - 1);
-}
-
-static u64 *table_of(u64 entry)
-{
-	return phys_to_virt(entry & PTE_ADDR);
-}
-
-static u64 prot_to_pte(unsigned int prot, unsigned long va)
+u64 prot_to_pte(unsigned int prot, unsigned long va)
 {
 	u64 pte = PTE_P;
 
@@ -81,7 +61,7 @@ static unsigned int pte_to_prot(u64 pte)
  * creating missing tables when 'create'.  NULL with *err set: -ENOMEM, or
  * -EEXIST when a large page covers va; NULL with *err 0: not mapped.
  */
-static u64 *walk(phys_addr_t root, unsigned long va, int target, bool create, int *err)
+u64 *walk(phys_addr_t root, unsigned long va, int target, bool create, int *err)
 {
 	u64 *table = phys_to_virt(root);
 
@@ -217,6 +197,18 @@ void tlb_flush_range(unsigned long va, size_t len)
 	}
 	for (size_t off = 0; off < len; off += PAGE_SIZE)
 		invlpg(va + off);
+}
+
+int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot)
+{
+	int err;
+	u64 *e = walk(root, va, 1, true, &err);
+
+	if (!e)
+		return err;
+	*e = (pa & PTE_ADDR) | prot_to_pte(prot, va);
+	tlb_flush_range(va, PAGE_SIZE);
+	return 0;
 }
 
 phys_addr_t mmu_new_root(void)

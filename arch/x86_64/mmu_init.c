@@ -14,9 +14,8 @@
 #include <printk.h>
 #include <arch/mmu.h>
 #include <asm/cpu.h>
+#include "mmu_internal.h"
 
-#define PTE_P		(1ull << 0)
-#define PTE_TABLE	0x7ull
 
 extern const char _text[], _etext[], _rodata[], _erodata[], _data[], _edata[];
 extern const char _ksyms_start[], _kernel_end[];

@@ -8,3 +8,6 @@ KOBJS += arch/x86_64/mmu.o arch/x86_64/mmu_init.o
 KOBJS += arch/x86_64/lib/call_on_stack.o
 KOBJS += arch/x86_64/lib/uaccess.o
 KOBJS += arch/x86_64/switch.o arch/x86_64/task.o
+KOBJS += arch/x86_64/mmu_range.o
+KOBJS += arch/x86_64/hpet.o arch/x86_64/ioapic.o
+KOBJS += arch/x86_64/syscall.o arch/x86_64/syscall_entry.o arch/x86_64/exec.o arch/x86_64/prctl.o

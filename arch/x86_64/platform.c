@@ -1,20 +1,34 @@
 /*
- * Platform bring-up for the boot CPU: clocks now; ACPI tables, interrupt
- * controllers and the timer tick join here.
+ * Platform bring-up for the boot CPU, in dependency order:
+ *
+ *   8259 PICs   remapped and masked: all interrupts go through the APICs
+ *   ACPI        find and check the firmware tables (drivers/acpi/)
+ *   HPET        the best reference clock, if the tables list one
+ *   TSC         calibrated against the HPET (or the PIT): clock_monotonic_ns()
+ *   LAPIC       enabled; its timer calibrated against the TSC, ticking at HZ
+ *   IOAPIC      every device line masked, ISA overrides ready for drivers
+ *   power       ACPI power-off and reset registers resolved
+ *
+ * Called once by kernel_main() after arch_cpu_init(), with interrupts off;
+ * kernel_main() enables them afterwards and the tick starts counting.
+ * Every step survives missing or broken firmware data by falling back.
  */
+#include <acpi.h>
 #include <init.h>
-#include <printk.h>
+#include "hpet.h"
+#include "ioapic.h"
+#include "lapic.h"
 #include "pic.h"
+#include "power.h"
 #include "tsc.h"
 
 void arch_platform_init(void)
 {
-	u64 khz;
-
 	pic_disable();
-	khz = tsc_measure_with_pit(10);
-
-	tsc_set_frequency(khz);
-	pr_info("tsc: %llu.%03llu MHz (PIT calibration)\n",
-		(unsigned long long)khz / 1000, (unsigned long long)khz % 1000);
+	acpi_init();
+	hpet_init();
+	tsc_calibrate();
+	lapic_init();
+	ioapic_init();
+	power_init();
 }

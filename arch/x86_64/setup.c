@@ -82,7 +82,9 @@ static void enable_protection(void)
 {
 	u64 cr4 = read_cr4();
 
-	write_cr0(read_cr0() | CR0_WP);
+	/* WP: honour read-only pages in ring 0; MP without EM: SSE for user space. */
+	write_cr0((read_cr0() | CR0_WP | CR0_MP) & ~CR0_EM);
+	cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
 	if (x86_features.smep)
 		cr4 |= CR4_SMEP;
 	if (x86_features.smap) {
@@ -105,6 +107,7 @@ void arch_cpu_init(void)
 	cpus[0] = &boot_cpu;
 	idt_init();
 	enable_protection();
+	syscall_init_cpu();
 	print_cpu_model();
 }
 

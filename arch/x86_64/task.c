@@ -1,8 +1,17 @@
 /*
- * A new task's initial kernel stack: the six callee-saved registers that
- * arch_switch_to pops (zero) and task_entry as its return address.
+ * Per-task CPU state beyond the callee-saved registers: the kernel stack
+ * traps from user mode land on (TSS rsp0, and the per-CPU copy the
+ * syscall entry reads), the address space (CR3), the user TLS base
+ * (FS base) and the user FPU/SSE registers.  The kernel itself never
+ * touches FPU registers (-mgeneral-regs-only), so user FPU state only
+ * needs saving when switching between tasks that have one.
  */
+#include <mm.h>
 #include <sched.h>
+#include <vm.h>
+#include <arch/mmu.h>
+#include <asm/cpu.h>
+#include <asm/desc.h>
 
 void task_entry(void);
 
@@ -15,4 +24,35 @@ void arch_task_init(struct task *t)
 	for (int i = 0; i < 6; i++)
 		*--sp = 0;		/* rbp rbx r12 r13 r14 r15 */
 	t->arch.rsp = (unsigned long)sp;
+}
+
+static inline void fxsave(void *area)
+{
+	__asm__ __volatile__("fxsave64 (%0)" : : "r"(area) : "memory");
+}
+
+static inline void fxrstor(const void *area)
+{
+	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(area) : "memory");
+}
+
+void arch_switch_prepare(struct task *prev, struct task *next)
+{
+	struct cpu *c = this_cpu();
+	unsigned long stack_top = (unsigned long)next->kstack + KSTACK_SIZE;
+
+	if (prev->arch.fpu)
+		fxsave(prev->arch.fpu);
+	if (next->arch.fpu)
+		fxrstor(next->arch.fpu);
+	if (prev->mm) 
+		prev->arch.fs_base = rdmsr(MSR_FS_BASE);
+	if (next->mm)
+		wrmsr(MSR_FS_BASE, next->arch.fs_base);
+	if (next->mm != prev->mm)
+		mm_activate(next->mm);
+	if (next->kstack) {
+		c->arch->tss.rsp[0] = stack_top;
+		c->kernel_stack_top = stack_top;
+	}
 }

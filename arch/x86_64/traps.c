@@ -15,6 +15,9 @@
 #include <panic.h>
 #include <percpu.h>
 #include <sched.h>
+#include <signal.h>
+#include <vm.h>
+#include <errno.h>
 #include <arch/cpu.h>
 #include <arch/memory.h>
 #include <arch/mmu.h>
@@ -128,6 +131,62 @@ static void handle_double_fault(struct trap_frame *f)
 	kernel_oops(f, why);
 }
 
+/* A fault in user mode becomes the signal Linux sends for it. */
+static void __noreturn user_exception(struct trap_frame *f)
+{
+	switch (f->vector) {
+	case TRAP_DE:
+		force_sig_fault(SIGFPE, FPE_INTDIV, f->rip);
+	case TRAP_MF:
+	case TRAP_XM:
+		force_sig_fault(SIGFPE, 0, f->rip);
+	case TRAP_UD:
+		force_sig_fault(SIGILL, ILL_ILLOPN, f->rip);
+	case TRAP_DB:
+	case TRAP_BP:
+		force_sig_fault(SIGTRAP, TRAP_BRKPT, f->rip);
+	case TRAP_AC:
+		force_sig_fault(SIGBUS, BUS_ADRERR, f->rip);
+	case TRAP_PF:		/* a user access to a kernel address */
+		force_sig_fault(SIGSEGV, SEGV_MAPERR, read_cr2());
+	default:		/* #GP (privileged instruction, bad segment...), #SS, #NP */
+		force_sig_fault(SIGSEGV, SI_KERNEL, 0);
+	}
+}
+
+/*
+ * Page faults on user addresses, from user mode or from a user-copy helper
+ * (which has an exception-table entry), go to the address space.  Returns
+ * true when the access can simply be retried.
+ */
+static bool handle_user_page_fault(struct trap_frame *f)
+{
+	unsigned long addr = read_cr2();
+	struct task *t = current_task();
+	u64 ec = f->error_code;
+	unsigned int flags;
+	int err;
+
+	if (addr >= USER_SPACE_END || !t->mm || (ec & PF_RSVD))
+		return false;
+	if (!trap_from_user(f) && !extable_find(f->rip))
+		return false;		/* a kernel bug: report it */
+	flags = (ec & PF_WRITE ? FAULT_WRITE : 0) | (ec & PF_INSTR ? FAULT_EXEC : 0) |
+		(ec & PF_PRESENT ? FAULT_PRESENT : 0);
+	if (f->rflags & X86_EFLAGS_IF)
+		arch_irq_enable();	/* the fault path may sleep */
+	err = vm_fault(t->mm, addr, flags);
+	arch_irq_disable();
+	if (err == 0)
+		return true;
+	if (trap_from_user(f)) {
+		if (err == -ENOMEM)
+			force_sig_fault(SIGKILL, 0, addr);	/* out of memory */
+		force_sig_fault(SIGSEGV, err == -EACCES ? SEGV_ACCERR : SEGV_MAPERR, addr);
+	}
+	return false;
+}
+
 static void handle_exception(struct trap_frame *f)
 {
 	unsigned long fixup;
@@ -140,30 +199,32 @@ static void handle_exception(struct trap_frame *f)
 		handle_double_fault(f);
 		return;
 	}
-	if (!trap_from_user(f)) {
-		fixup = extable_find(f->rip);
-		if (fixup) {
-			f->rip = fixup;
-			return;
-		}
-		if (f->vector == TRAP_PF && kstack_guard_hit(read_cr2()))
-			kernel_oops(f, "kernel stack overflow (guard page hit)");
-		kernel_oops(f, NULL);
+	if (f->vector == TRAP_PF && handle_user_page_fault(f))
+		return;
+	if (trap_from_user(f))
+		user_exception(f);
+	fixup = extable_find(f->rip);
+	if (fixup) {
+		f->rip = fixup;
+		return;
 	}
-	/* User-mode faults become signals once processes exist (issue 4). */
-	kernel_oops(f, "exception in user mode with no process to signal");
+	if (f->vector == TRAP_PF && kstack_guard_hit(read_cr2()))
+		kernel_oops(f, "kernel stack overflow (guard page hit)");
+	kernel_oops(f, NULL);
 }
 
 void trap_dispatch(struct trap_frame *f)
 {
 	if (f->vector < FIRST_IRQ_VECTOR) {
 		handle_exception(f);
-		return;
+	} else {
+		arch_irq_enter(f);
+		irq_dispatch((int)f->vector);
+		arch_irq_exit(f);
+		sched_preempt_irq();
 	}
-	arch_irq_enter(f);
-	irq_dispatch((int)f->vector);
-	arch_irq_exit(f);
-	sched_preempt_irq();
+	if (trap_from_user(f))
+		exit_to_user_mode(f);
 }
 
 void arch_print_backtrace(unsigned long rbp)

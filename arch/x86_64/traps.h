@@ -14,3 +14,6 @@ void arch_irq_exit(struct trap_frame *f);
 
 #endif
 void lapic_eoi(void);
+
+/* Program this CPU's syscall MSRs. */
+void syscall_init_cpu(void);

@@ -1,16 +1,32 @@
 /*
  * Time from the TSC.  The TSC is calibrated once at boot against a
- * reference clock of known frequency (HPET when ACPI lists one, else the
- * PIT), and clock_monotonic_ns() scales it with a fixed-point multiplier:
- * ns = ((tsc - tsc_at_boot) * mult) >> 32, split to avoid overflow.
+ * reference clock of known frequency (the HPET when ACPI lists one, else
+ * PIT channel 2), and clock_monotonic_ns() scales it with a fixed-point
+ * multiplier: ns = ((tsc - tsc_at_boot) * mult) >> 32, in 128 bits.  That
+ * keeps the clock a handful of instructions: no MMIO, no lock.
+ *
+ * A reference clock that never moves (a missing PIT, a broken HPET) must
+ * not hang the boot: each measurement gives up after about 2^34 TSC ticks
+ * (seconds on any CPU) and the next source is tried.
+ *
+ * tsc_boot, tsc_mult and tsc_khz are written once by tsc_set_frequency()
+ * on the boot CPU before interrupts and APs run; immutable afterwards.
  */
 #include <time.h>
+#include <ktest.h>
 #include <printk.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
+#include "hpet.h"
 #include "tsc.h"
 
-static u64 tsc_boot;		/* immutable after tsc_calibrate() */
+#define CALIBRATE_MS		10
+#define MEASURE_TSC_LIMIT	(1ull << 34)
+#define TSC_MIN_KHZ		1000ull		/* 1 MHz */
+#define TSC_MAX_KHZ		100000000ull	/* 100 GHz */
+#define TSC_GUESS_KHZ		1000000ull	/* 1 GHz, when all else fails */
+
+static u64 tsc_boot;		/* immutable after tsc_set_frequency() */
 static u64 tsc_mult;		/* ns per tick << 32; 0 until calibrated */
 static u64 tsc_khz;
 
@@ -67,8 +83,70 @@ u64 tsc_measure_with_pit(unsigned int ms)
 	outb(0x61, gate & ~0x01);
 	outb(0x61, gate | 0x01);
 	start = rdtsc();
-	while (!(inb(0x61) & 0x20))
-		cpu_relax();
-	end = rdtsc();
+	do {
+		end = rdtsc();
+		if (end - start > MEASURE_TSC_LIMIT)
+			return 0;
+	} while (!(inb(0x61) & 0x20));
 	return (end - start) / ms;		/* ticks per ms = kHz */
+}
+
+u64 tsc_measure_with_hpet(unsigned int ms)
+{
+	u64 want = hpet_ns_to_ticks(ms * NSEC_PER_MSEC);
+	u64 h0, h1, t0, t1, ns;
+
+	if (!hpet_available() || want == 0)
+		return 0;
+	h0 = hpet_read_counter();
+	t0 = rdtsc();
+	do {
+		h1 = hpet_read_counter();
+		t1 = rdtsc();
+		if (t1 - t0 > MEASURE_TSC_LIMIT)
+			return 0;
+	} while (hpet_counter_delta(h0, h1) < want);
+	ns = hpet_ticks_to_ns(hpet_counter_delta(h0, h1));
+	return (t1 - t0) * NSEC_PER_MSEC / ns;	/* ticks per ms = kHz */
+}
+
+static bool khz_sane(u64 khz)
+{
+	return khz >= TSC_MIN_KHZ && khz <= TSC_MAX_KHZ;
+}
+
+void tsc_calibrate(void)
+{
+	const char *source = "HPET";
+	u64 khz = tsc_measure_with_hpet(CALIBRATE_MS);
+
+	if (!khz_sane(khz)) {
+		source = "PIT";
+		khz = tsc_measure_with_pit(CALIBRATE_MS);
+	}
+	if (!khz_sane(khz)) {
+		pr_warn("tsc: calibration failed; assuming %llu MHz\n", TSC_GUESS_KHZ / 1000);
+		source = "guessed";
+		khz = TSC_GUESS_KHZ;
+	}
+	tsc_set_frequency(khz);
+	pr_info("tsc: %llu.%03llu MHz (%s calibration)\n",
+		(unsigned long long)khz / 1000, (unsigned long long)khz % 1000, source);
+}
+
+/* --- Self-tests ---------------------------------------------------------- */
+
+KTEST(clock_monotonic_never_goes_back)
+{
+	u64 prev = clock_monotonic_ns(), now;
+
+	KTEST_EXPECT(tsc_khz != 0 && prev > 0);
+	for (int i = 0; i < 100000; i++) {
+		now = clock_monotonic_ns();
+		KTEST_EXPECT(now >= prev);
+		prev = now;
+	}
+	udelay(1000);
+	KTEST_EXPECT(clock_monotonic_ns() - prev >= 1000 * NSEC_PER_USEC / 2);
+	return 0;
 }

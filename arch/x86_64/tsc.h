@@ -3,10 +3,18 @@
 
 #include <types.h>
 
+/*
+ * Measure the TSC against the HPET (when hpet_init() found one) or the PIT,
+ * then start clock_monotonic_ns().  Boot CPU, once, interrupts off.
+ */
+void tsc_calibrate(void);
+
 /* Set the TSC frequency (kHz) found by calibration; starts the clock. */
 void tsc_set_frequency(u64 khz);
 u64 tsc_frequency_khz(void);
-/* TSC kHz measured over 'ms' milliseconds of PIT channel 2. */
+/* TSC kHz measured over 'ms' milliseconds of PIT channel 2; 0 on failure. */
 u64 tsc_measure_with_pit(unsigned int ms);
+/* TSC kHz measured over 'ms' milliseconds of the HPET counter; 0 on failure. */
+u64 tsc_measure_with_hpet(unsigned int ms);
 
 #endif

@@ -35,6 +35,24 @@ int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int pro
 /* Translate va; false when unmapped.  prot may be NULL. */
 bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned int *prot);
 
+/* Point va at pa with prot whether or not it was mapped (COW break, faults). */
+int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot);
+
+/*
+ * User-range helpers that also manage page references:
+ * mmu_unmap_put() unmaps [start, end) and put_page()s every frame it
+ * unmapped; mmu_copy_range() makes dst map the same frames as src over
+ * [start, end), taking a reference on each, and with 'cow' removes write
+ * access in both so the first write faults and copies.  Both skip absent
+ * tables quickly.  mmu_copy_range returns 0 or -ENOMEM.
+ */
+void mmu_unmap_put(phys_addr_t root, unsigned long start, unsigned long end);
+int mmu_copy_range(phys_addr_t dst, phys_addr_t src, unsigned long start, unsigned long end,
+		   bool cow);
+/* Change rights of every present page in [start, end); absent ones are skipped. */
+void mmu_protect_range(phys_addr_t root, unsigned long start, unsigned long end,
+		       unsigned int prot);
+
 /* A new root sharing the kernel half; 0 when out of memory. */
 phys_addr_t mmu_new_root(void);
 /* Free a root and the user-half tables under it (not the mapped frames). */

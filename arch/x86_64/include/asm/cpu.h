@@ -4,6 +4,8 @@
 
 #include <types.h>
 
+#define CR0_MP		(1ul << 1)
+#define CR0_EM		(1ul << 2)
 #define CR0_WP		(1ul << 16)
 #define CR4_PGE		(1ul << 7)
 #define CR4_OSFXSR	(1ul << 9)

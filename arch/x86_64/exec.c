@@ -1,0 +1,107 @@
+/*
+ * User-mode CPU state for exec: a clean register frame at the top of the
+ * kernel stack (where every user-to-kernel entry saves one), the initial
+ * FPU/SSE state, no TLS base.
+ */
+#include <errno.h>
+#include <kmalloc.h>
+#include <sched.h>
+#include <string.h>
+#include <arch/exec.h>
+#include <asm/cpu.h>
+#include <asm/segment.h>
+#include <asm/trap.h>
+
+#define FXSAVE_SIZE	512
+#define FCW_DEFAULT	0x037f	/* all x87 exceptions masked, 64-bit precision */
+#define MXCSR_DEFAULT	0x1f80	/* all SSE exceptions masked, round to nearest */
+
+void trap_return(void);
+
+unsigned long arch_elf_hwcap(void)
+{
+	return cpuid(1, 0).edx;
+}
+
+struct trap_frame *arch_user_frame(struct task *t)
+{
+	return (struct trap_frame *)((char *)t->kstack + KSTACK_SIZE) - 1;
+}
+
+static int reset_fpu(struct task *t)
+{
+	u8 *area = t->arch.fpu;
+
+	if (!area) {
+		area = kmalloc(FXSAVE_SIZE, GFP_KERNEL);	/* kmalloc-512: 512-aligned */
+		if (!area)
+			return -ENOMEM;
+	}
+	memset(area, 0, FXSAVE_SIZE);
+	*(u16 *)(area + 0) = FCW_DEFAULT;
+	*(u32 *)(area + 24) = MXCSR_DEFAULT;
+	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(area) : "memory");
+	t->arch.fpu = area;
+	return 0;
+}
+
+int arch_exec_reset(struct task *t, struct trap_frame *f, u64 entry, u64 sp)
+{
+	int err = reset_fpu(t);
+
+	if (err)
+		return err;
+	memset(f, 0, sizeof(*f));
+	f->rip = entry;
+	f->rsp = sp;
+	f->cs = USER_CS;
+	f->ss = USER_DS;
+	f->rflags = X86_EFLAGS_IF | 0x2;	/* bit 1 is always set */
+	t->arch.fs_base = 0;
+	wrmsr(MSR_FS_BASE, 0);
+	return 0;
+}
+
+void arch_enter_user(struct trap_frame *f)
+{
+	__asm__ __volatile__("cli\n\t"
+			     "movq %0, %%rsp\n\t"
+			     "jmp trap_return"
+			     : : "r"(f) : "memory");
+	__builtin_unreachable();
+}
+
+static bool rdseed64(u64 *v)
+{
+	unsigned char ok;
+
+	__asm__ __volatile__("rdseed %0; setc %1" : "=r"(*v), "=qm"(ok));
+	return ok;
+}
+
+static bool rdrand64(u64 *v)
+{
+	unsigned char ok;
+
+	__asm__ __volatile__("rdrand %0; setc %1" : "=r"(*v), "=qm"(ok));
+	return ok;
+}
+
+void arch_gather_entropy(u8 *buf, size_t len)
+{
+	for (size_t i = 0; i < len; i += 8) {
+		u64 v = 0, t;
+
+		if (!(cpuid(7, 0).ebx & (1u << 18)) || !rdseed64(&v)) {
+			if (!(cpuid(1, 0).ecx & (1u << 30)) || !rdrand64(&v))
+				v = 0;
+		}
+		/* TSC jitter: the low bits of timestamps around a cpuid. */
+		for (int k = 0; k < 8; k++) {
+			t = rdtsc();
+			cpuid(0, 0);
+			v = (v << 5 | v >> 59) ^ (rdtsc() - t) ^ t;
+		}
+		memcpy(buf + i, &v, MIN(8, len - i));
+	}
+}

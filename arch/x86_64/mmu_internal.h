@@ -1,0 +1,32 @@
+/* Page-table entry format and walkers shared by mmu.c and mmu_range.c. */
+#ifndef X86_MMU_INTERNAL_H
+#define X86_MMU_INTERNAL_H
+
+#include <types.h>
+#include <arch/memory.h>
+
+#define PTE_P		(1ull << 0)
+#define PTE_W		(1ull << 1)
+#define PTE_U		(1ull << 2)
+#define PTE_PWT		(1ull << 3)
+#define PTE_PCD		(1ull << 4)
+#define PTE_PS		(1ull << 7)
+#define PTE_G		(1ull << 8)
+#define PTE_NX		(1ull << 63)
+#define PTE_ADDR	0x000ffffffffff000ull
+#define PTE_TABLE	(PTE_P | PTE_W | PTE_U)	/* leaves decide the real rights */
+
+static inline unsigned int pt_index(unsigned long va, int level)
+{
+	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & 511;
+}
+
+static inline u64 *table_of(u64 entry)
+{
+	return phys_to_virt(entry & PTE_ADDR);
+}
+
+u64 prot_to_pte(unsigned int prot, unsigned long va);
+u64 *walk(phys_addr_t root, unsigned long va, int target, bool create, int *err);
+
+#endif

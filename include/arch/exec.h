@@ -1,0 +1,25 @@
+/* What exec and the process code need from the arch about user-mode state. */
+#ifndef ARCH_EXEC_H
+#define ARCH_EXEC_H
+
+#include <types.h>
+
+struct task;
+struct trap_frame;
+
+/* AT_HWCAP for the auxiliary vector. */
+unsigned long arch_elf_hwcap(void);
+
+/* The user register frame of a task: at the top of its kernel stack. */
+struct trap_frame *arch_user_frame(struct task *t);
+
+/* Reset user CPU state for a new program starting at entry with stack sp. */
+int arch_exec_reset(struct task *t, struct trap_frame *frame, u64 entry, u64 sp);
+
+/* Leave the kernel into user mode through frame; never returns. */
+void arch_enter_user(struct trap_frame *frame) __attribute__((noreturn));
+
+/* Collect hardware entropy (RDSEED/RDRAND if present, TSC jitter) into buf. */
+void arch_gather_entropy(u8 *buf, size_t len);
+
+#endif

@@ -1,0 +1,91 @@
+/*
+ * User address spaces.
+ *
+ * A struct mm is one address space: its page tables (root) and its
+ * virtual memory areas, kept in a red-black tree ordered by address so
+ * that the page-fault path finds an address's area in O(log n).  Areas
+ * never overlap and are page aligned.  A page is mapped only when first
+ * touched (demand paging): anonymous memory gets a zeroed frame, and a
+ * private writable page shared after fork is copied on its first write.
+ *
+ * mm->lock (a mutex: faults may sleep) protects the tree, every area,
+ * brk and the user half of the page tables.  The user-copy helpers may
+ * fault and take it, so never copy to or from user memory while holding
+ * it.  An mm is shared by the threads of a process (refcount 'users').
+ */
+#ifndef VM_H
+#define VM_H
+
+#include <types.h>
+#include <mutex.h>
+#include <rbtree.h>
+
+/* vma->flags, beside the PROT_* rights in vma->prot */
+#define VM_SHARED	(1u << 0)	/* MAP_SHARED: writes are seen by all mappers */
+#define VM_GROWSDOWN	(1u << 1)	/* the stack: grows into the gap below it */
+
+struct shared_anon;
+
+struct vma {
+	struct rb_node node;		/* mm->vmas */
+	unsigned long start, end;	/* [start, end), page aligned */
+	unsigned int prot;		/* PROT_READ | PROT_WRITE | PROT_EXEC */
+	unsigned int flags;		/* VM_* */
+	struct shared_anon *shared;	/* VM_SHARED anonymous: the common pages */
+	unsigned long shared_pgoff;	/* page index of 'start' inside 'shared' */
+};
+
+struct mm {
+	struct mutex lock;
+	struct rb_root vmas;		/* lock */
+	unsigned long nr_vmas;		/* lock */
+	phys_addr_t root;		/* immutable */
+	unsigned long brk_start, brk;	/* lock; heap is [brk_start, brk) */
+	unsigned long mmap_base;	/* immutable: top of the mmap search range */
+	unsigned long stack_top;	/* immutable after exec */
+	unsigned long arg_start, arg_end, env_start, env_end;	/* for /proc */
+	int users;			/* atomic: tasks using this mm */
+};
+
+/* Default placement, as on Linux x86_64 without randomization. */
+#define USER_STACK_TOP		0x00007ffffffff000ul
+#define USER_STACK_MAX		(8ul << 20)
+#define USER_MMAP_BASE		0x00007ffff7fff000ul
+#define USER_MIN_ADDR		0x10000ul	/* vm.mmap_min_addr */
+
+struct mm *mm_create(void);
+void mm_get(struct mm *mm);
+void mm_put(struct mm *mm);
+/* A copy-on-write duplicate for fork; NULL on -ENOMEM. */
+struct mm *mm_fork(struct mm *old);
+void mm_activate(struct mm *mm);
+
+/*
+ * Core operations on kernel values; the caller holds mm->lock.  All return
+ * 0 / an address, or a negative errno, with Linux's semantics.
+ */
+struct vma *vma_find(struct mm *mm, unsigned long addr);	/* first with end > addr */
+/* Free room for len bytes: at hint if free, else top-down; address or -ENOMEM. */
+long vma_find_free(struct mm *mm, unsigned long hint, unsigned long len);
+long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+	    unsigned int map_flags);
+long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len);
+long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot);
+long vm_brk(struct mm *mm, unsigned long new_brk);
+/*
+ * Write kernel data into mm (not necessarily the active one) through the
+ * direct map, allocating pages as needed: for exec building a new image.
+ */
+long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len);
+
+/*
+ * Resolve a user page fault.  Returns 0 when the access may be retried,
+ * -EFAULT for an address with no area (SEGV_MAPERR), -EACCES for an area
+ * that forbids the access (SEGV_ACCERR), -ENOMEM when out of memory.
+ */
+#define FAULT_WRITE	(1u << 0)
+#define FAULT_EXEC	(1u << 1)
+#define FAULT_PRESENT	(1u << 2)	/* the page was mapped: a rights fault */
+int vm_fault(struct mm *mm, unsigned long addr, unsigned int fault_flags);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * The system-call table, indexed by Linux x86_64 numbers, and dispatch.
+ * Adding a call: define it with SYSCALL_DEFINEn next to the code it
+ * belongs to, declare it in kernel/syscall_list.h, and add one line here.
+ * An empty slot returns -ENOSYS and logs the call's name once.
+ */
+#include <errno.h>
+#include <printk.h>
+#include <syscall.h>
+#include "syscall_list.h"
+
+#define SYSCALL(name)	[__NR_##name] = sys_##name
+
+static const syscall_fn syscall_table[NR_SYSCALLS] = {
+	SYSCALL(write),
+	SYSCALL(writev),
+	SYSCALL(mmap),
+	SYSCALL(mprotect),
+	SYSCALL(munmap),
+	SYSCALL(brk),
+	SYSCALL(getpid),
+	SYSCALL(gettid),
+	SYSCALL(getppid),
+	SYSCALL(exit),
+	SYSCALL(exit_group),
+	SYSCALL(uname),
+	SYSCALL(arch_prctl),
+	SYSCALL(set_tid_address),
+	SYSCALL(reboot),
+};
+
+static u8 enosys_logged[NR_SYSCALLS];
+
+long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+{
+	syscall_fn fn = nr < NR_SYSCALLS ? syscall_table[nr] : NULL;
+
+	if (likely(fn))
+		return fn(a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (nr >= NR_SYSCALLS || !__atomic_exchange_n(&enosys_logged[nr], 1, __ATOMIC_RELAXED))
+		pr_notice("syscall %lu (%s) is not implemented: -ENOSYS\n", nr,
+			  nr < NR_SYSCALLS && syscall_names[nr] ? syscall_names[nr] : "unknown");
+	return -ENOSYS;
+}

@@ -1,0 +1,25 @@
+/* Every system-call handler the table (syscall.c) refers to. */
+#ifndef KERNEL_SYSCALL_LIST_H
+#define KERNEL_SYSCALL_LIST_H
+
+#include <syscall.h>
+
+#define DECLARE(name) long sys_##name(SYSCALL_ARGS_DECL)
+DECLARE(write);
+DECLARE(writev);
+DECLARE(mmap);
+DECLARE(mprotect);
+DECLARE(munmap);
+DECLARE(brk);
+DECLARE(getpid);
+DECLARE(gettid);
+DECLARE(getppid);
+DECLARE(exit);
+DECLARE(exit_group);
+DECLARE(uname);
+DECLARE(arch_prctl);
+DECLARE(set_tid_address);
+DECLARE(reboot);
+#undef DECLARE
+
+#endif

@@ -1,0 +1,128 @@
+/*
+ * User page faults: find the area, check the access against its rights,
+ * then either map a page that was never touched (zeroed, or the shared
+ * page) or break copy-on-write on a private page: copy it, or take it
+ * over when no one else maps it any more.  Stacks grow down into the gap
+ * below them on demand, up to RLIMIT_STACK's default.
+ */
+#include <errno.h>
+#include <mm.h>
+#include <string.h>
+#include <uapi/mman.h>
+#include <vm.h>
+#include <arch/mmu.h>
+#include "vm_internal.h"
+
+unsigned int vma_mmu_prot(const struct vma *v, bool writable)
+{
+	unsigned int prot = MMU_USER | MMU_READ;
+
+	if (v->prot & PROT_EXEC)
+		prot |= MMU_EXEC;
+	/* Private pages become writable only through a write fault (COW). */
+	if ((v->prot & PROT_WRITE) && (writable || (v->flags & VM_SHARED)))
+		prot |= MMU_WRITE;
+	return prot;
+}
+
+static bool access_allowed(const struct vma *v, unsigned int fault_flags)
+{
+	if (fault_flags & FAULT_WRITE)
+		return v->prot & PROT_WRITE;
+	if (fault_flags & FAULT_EXEC)
+		return v->prot & PROT_EXEC;
+	return v->prot & (PROT_READ | PROT_WRITE | PROT_EXEC);
+}
+
+/* Grow a VM_GROWSDOWN area down to cover addr; -EFAULT when it may not. */
+static int grow_stack(struct mm *mm, struct vma *v, unsigned long addr)
+{
+	struct vma *below = vma_prev(v);
+	unsigned long new_start = ALIGN_DOWN(addr, PAGE_SIZE);
+
+	if (!(v->flags & VM_GROWSDOWN) || v->end - new_start > USER_STACK_MAX)
+		return -EFAULT;
+	if (below && below->end > new_start - PAGE_SIZE)
+		return -EFAULT;		/* keep a guard gap to the area below */
+	if (new_start < USER_MIN_ADDR)
+		return -EFAULT;
+	v->start = new_start;
+	return 0;
+}
+
+static int map_new_page(struct mm *mm, struct vma *v, unsigned long page_va, bool write)
+{
+	struct page *p;
+	int err;
+
+	if (v->shared)
+		p = shared_anon_page(v->shared,
+				     v->shared_pgoff + ((page_va - v->start) >> PAGE_SHIFT));
+	else
+		p = alloc_page(GFP_ZERO);
+	if (!p)
+		return -ENOMEM;
+	err = mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, write));
+	if (err)
+		put_page(p);
+	return err;
+}
+
+/* A write to a present, write-protected private page. */
+static int break_cow(struct mm *mm, struct vma *v, unsigned long page_va)
+{
+	phys_addr_t pa;
+	struct page *old, *copy;
+	int err;
+
+	if (!mmu_translate(mm->root, page_va, &pa, NULL))
+		return map_new_page(mm, v, page_va, true);
+	old = pfn_to_page(pa >> PAGE_SHIFT);
+	if (__atomic_load_n(&old->refcount, __ATOMIC_ACQUIRE) == 1)
+		return mmu_set(mm->root, page_va, pa, vma_mmu_prot(v, true));
+	copy = alloc_page(GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	memcpy(page_address(copy), page_address(old), PAGE_SIZE);
+	err = mmu_set(mm->root, page_va, page_to_phys(copy), vma_mmu_prot(v, true));
+	if (err) {
+		put_page(copy);
+		return err;
+	}
+	put_page(old);
+	return 0;
+}
+
+int vm_fault(struct mm *mm, unsigned long addr, unsigned int fault_flags)
+{
+	unsigned long page_va = ALIGN_DOWN(addr, PAGE_SIZE);
+	struct vma *v;
+	int err;
+
+	if (addr >= USER_SPACE_END)
+		return -EFAULT;
+	mutex_lock(&mm->lock);
+	v = vma_find(mm, addr);
+	if (!v) {
+		err = -EFAULT;
+		goto out;
+	}
+	if (addr < v->start) {
+		err = grow_stack(mm, v, addr);
+		if (err)
+			goto out;
+	}
+	if (!access_allowed(v, fault_flags)) {
+		err = -EACCES;
+		goto out;
+	}
+	if (!(fault_flags & FAULT_PRESENT))
+		err = map_new_page(mm, v, page_va, fault_flags & FAULT_WRITE);
+	else if (fault_flags & FAULT_WRITE)
+		err = v->shared ? map_new_page(mm, v, page_va, true) : break_cow(mm, v, page_va);
+	else
+		err = 0;	/* raced with another thread that fixed it */
+out:
+	mutex_unlock(&mm->lock);
+	return err;
+}

@@ -1,0 +1,299 @@
+/*
+ * Address-space operations with Linux's semantics: mmap of anonymous
+ * memory (private and shared, MAP_FIXED, MAP_FIXED_NOREPLACE, hints),
+ * munmap and mprotect over any range (splitting areas as needed), brk,
+ * and the whole-space operations: create, fork (copy-on-write), release.
+ */
+#include <errno.h>
+#include <kmalloc.h>
+#include <string.h>
+#include <uapi/mman.h>
+#include <vm.h>
+#include <arch/mmu.h>
+#include "vm_internal.h"
+
+struct mm *mm_create(void)
+{
+	struct mm *mm = kzalloc(sizeof(*mm));
+
+	if (!mm)
+		return NULL;
+	mm->root = mmu_new_root();
+	if (!mm->root) {
+		kfree(mm);
+		return NULL;
+	}
+	mutex_init(&mm->lock);
+	mm->mmap_base = USER_MMAP_BASE;
+	mm->stack_top = USER_STACK_TOP;
+	mm->users = 1;
+	return mm;
+}
+
+void mm_get(struct mm *mm)
+{
+	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
+}
+
+void mm_put(struct mm *mm)
+{
+	struct rb_node *n;
+
+	if (__atomic_sub_fetch(&mm->users, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	while ((n = rb_first(&mm->vmas))) {
+		struct vma *v = rb_entry(n, struct vma, node);
+
+		mmu_unmap_put(mm->root, v->start, v->end);
+		vma_remove(mm, v);
+		vma_free(v);
+	}
+	mmu_free_root(mm->root);
+	kfree(mm);
+}
+
+void mm_activate(struct mm *mm)
+{
+	mmu_switch(mm ? mm->root : kernel_root);
+}
+
+static int fork_vma(struct mm *new, struct mm *old, struct vma *v)
+{
+	struct vma *copy = vma_alloc(v->start, v->end, v->prot, v->flags);
+	bool cow = !(v->flags & VM_SHARED);
+
+	if (!copy)
+		return -ENOMEM;
+	if (v->shared) {
+		copy->shared = v->shared;
+		copy->shared_pgoff = v->shared_pgoff;
+		shared_anon_get(v->shared);
+	}
+	vma_insert(new, copy);
+	return mmu_copy_range(new->root, old->root, v->start, v->end, cow);
+}
+
+struct mm *mm_fork(struct mm *old)
+{
+	struct mm *new = mm_create();
+	struct rb_node *n;
+	int err = 0;
+
+	if (!new)
+		return NULL;
+	mutex_lock(&old->lock);
+	for (n = rb_first(&old->vmas); n && !err; n = rb_next(n))
+		err = fork_vma(new, old, rb_entry(n, struct vma, node));
+	new->brk_start = old->brk_start;
+	new->brk = old->brk;
+	new->stack_top = old->stack_top;
+	new->arg_start = old->arg_start;
+	new->arg_end = old->arg_end;
+	new->env_start = old->env_start;
+	new->env_end = old->env_end;
+	mutex_unlock(&old->lock);
+	if (err) {
+		mm_put(new);
+		return NULL;
+	}
+	return new;
+}
+
+/* Cut areas so that none straddles addr. */
+static int split_at(struct mm *mm, unsigned long addr)
+{
+	struct vma *v = vma_find(mm, addr);
+
+	if (v && v->start < addr)
+		return vma_split(mm, v, addr);
+	return 0;
+}
+
+long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len)
+{
+	unsigned long end;
+	struct vma *v;
+	int err;
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE) || len == 0)
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+		return -EINVAL;
+	end = addr + len;
+	err = split_at(mm, addr);
+	if (!err)
+		err = split_at(mm, end);
+	if (err)
+		return err;
+	while ((v = vma_find(mm, addr)) && v->start < end) {
+		mmu_unmap_put(mm->root, v->start, v->end);
+		vma_remove(mm, v);
+		vma_free(v);
+	}
+	return 0;
+}
+
+static long check_map_args(unsigned long addr, unsigned long len, unsigned int prot,
+			   unsigned int flags)
+{
+	unsigned int type = flags & MAP_TYPE;
+
+	if (len == 0 || len > USER_SPACE_END)
+		return -EINVAL;
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
+		return -EINVAL;
+	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !IS_ALIGNED(addr, PAGE_SIZE))
+		return -EINVAL;
+	return 0;
+}
+
+long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+	    unsigned int flags)
+{
+	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	unsigned int vflags = 0;
+	struct vma *v;
+	long err = check_map_args(addr, len, prot, flags);
+
+	if (err)
+		return err;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (fixed) {
+		if (addr > USER_SPACE_END - len)
+			return -ENOMEM;
+		if (addr < USER_MIN_ADDR)
+			return -EPERM;	/* below vm.mmap_min_addr */
+		if (!range_is_free(mm, addr, len)) {
+			if (flags & MAP_FIXED_NOREPLACE)
+				return -EEXIST;
+			err = vm_unmap(mm, addr, len);
+			if (err)
+				return err;
+		}
+	} else {
+		err = vma_find_free(mm, ALIGN_DOWN(addr, PAGE_SIZE), len);
+		if (err < 0)
+			return err;
+		addr = (unsigned long)err;
+	}
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vflags |= VM_SHARED;
+	if (flags & MAP_GROWSDOWN)
+		vflags |= VM_GROWSDOWN;
+	v = vma_alloc(addr, addr + len, prot, vflags);
+	if (!v)
+		return -ENOMEM;
+	if (vflags & VM_SHARED) {
+		v->shared = shared_anon_create(len >> PAGE_SHIFT);
+		if (!v->shared) {
+			vma_free(v);
+			return -ENOMEM;
+		}
+	}
+	vma_insert(mm, v);
+	return (long)addr;
+}
+
+long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot)
+{
+	unsigned long end, cur;
+	struct vma *v;
+	long err;
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE))
+		return -EINVAL;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
+		return -EINVAL;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (len == 0)
+		return 0;
+	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+		return -ENOMEM;
+	end = addr + len;
+	/* The whole range must be mapped, without holes (else ENOMEM, as Linux). */
+	for (cur = addr, v = vma_find(mm, addr); cur < end; v = vma_next(v)) {
+		if (!v || v->start > cur)
+			return -ENOMEM;
+		cur = v->end;
+	}
+	err = split_at(mm, addr);
+	if (!err)
+		err = split_at(mm, end);
+	if (err)
+		return err;
+	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
+	for (v = vma_find(mm, addr); v && v->start < end; v = vma_next(v)) {
+		v->prot = prot;
+		if (prot == PROT_NONE)
+			mmu_protect_range(mm->root, v->start, v->end, 0);
+		else
+			mmu_protect_range(mm->root, v->start, v->end, vma_mmu_prot(v, false));
+	}
+	return 0;
+}
+
+long vm_brk(struct mm *mm, unsigned long new_brk)
+{
+	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
+	unsigned long new_end = ALIGN_UP(new_brk, PAGE_SIZE);
+
+	if (new_brk < mm->brk_start || new_brk > USER_SPACE_END)
+		return (long)mm->brk;
+	if (new_end < old_end) {
+		if (vm_unmap(mm, new_end, old_end - new_end))
+			return (long)mm->brk;
+	} else if (new_end > old_end) {
+		long r = vm_map(mm, old_end, new_end - old_end, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE);
+		if (r < 0)
+			return (long)mm->brk;
+	}
+	mm->brk = new_brk;
+	return (long)new_brk;
+}
+
+/* The page mapped at page_va, allocating it (zeroed) if the area has none yet. */
+static struct page *populate_page(struct mm *mm, struct vma *v, unsigned long page_va)
+{
+	phys_addr_t pa;
+	struct page *p;
+
+	if (mmu_translate(mm->root, page_va, &pa, NULL))
+		return pfn_to_page(pa >> PAGE_SHIFT);
+	p = v->shared ? shared_anon_page(v->shared,
+					 v->shared_pgoff + ((page_va - v->start) >> PAGE_SHIFT))
+		      : alloc_page(GFP_ZERO);
+	if (!p)
+		return NULL;
+	if (mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, true))) {
+		put_page(p);
+		return NULL;
+	}
+	return p;
+}
+
+long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
+{
+	const u8 *s = src;
+
+	while (len > 0) {
+		unsigned long page_va = ALIGN_DOWN(addr, PAGE_SIZE);
+		size_t off = addr - page_va, n = MIN(len, PAGE_SIZE - off);
+		struct vma *v = vma_find(mm, addr);
+		struct page *p;
+
+		if (!v || v->start > addr)
+			return -EFAULT;
+		p = populate_page(mm, v, page_va);
+		if (!p)
+			return -ENOMEM;
+		memcpy((u8 *)page_address(p) + off, s, n);
+		addr += n;
+		s += n;
+		len -= n;
+	}
+	return 0;
+}

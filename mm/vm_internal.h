@@ -1,0 +1,27 @@
+/* Helpers shared by the address-space files of mm/ (mm->lock held). */
+#ifndef MM_VM_INTERNAL_H
+#define MM_VM_INTERNAL_H
+
+#include <vm.h>
+
+struct vma *vma_alloc(unsigned long start, unsigned long end, unsigned int prot,
+		      unsigned int flags);
+void vma_free(struct vma *v);
+void vma_insert(struct mm *mm, struct vma *v);
+void vma_remove(struct mm *mm, struct vma *v);
+struct vma *vma_next(struct vma *v);
+struct vma *vma_prev(struct vma *v);
+int vma_split(struct mm *mm, struct vma *v, unsigned long addr);
+bool range_is_free(struct mm *mm, unsigned long addr, unsigned long len);
+
+/* Page-table rights for an area's pages (write withheld from private pages). */
+unsigned int vma_mmu_prot(const struct vma *v, bool writable);
+
+/* Shared anonymous memory: the pages all MAP_SHARED mappers see. */
+struct shared_anon *shared_anon_create(unsigned long npages);
+void shared_anon_get(struct shared_anon *s);
+void shared_anon_put(struct shared_anon *s);
+/* The page at index (allocated zeroed on first use), with a new reference. */
+struct page *shared_anon_page(struct shared_anon *s, unsigned long index);
+
+#endif

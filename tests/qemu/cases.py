@@ -1,0 +1,143 @@
+"""The table of QEMU test cases: what to boot and what its log must show.
+
+A Case names a target kernel ("osprey" or "linux"), a function that builds
+its Machine from the build directory's artifacts, and a list of checks
+(see checks.py).  To add a test, add a row to CASES.
+
+USER_TESTS says per target kernel whether it can run the user-space test
+suite (user/, packed into test-initramfs.cpio).  Our kernel cannot run
+programs yet, so its user-test cases are skipped and reported as skipped,
+never counted as passed.  Flip the switch when processes land.
+"""
+import os
+import random
+from dataclasses import dataclass, field
+
+import checks as c
+from machine import STATUS_ACPI_OFF, STATUS_POWER_OFF, Machine
+
+USER_TESTS = {
+    "osprey": False,    # FIXME: turn on once the kernel runs /init
+    "linux": True,
+}
+
+KTEST_CMDLINE = "console=ttyS0 ktest=all debug_exit"
+
+
+class Artifacts:
+    """Files the cases boot, all under the build directory."""
+
+    def __init__(self, build):
+        self.build = build
+        self.kernel = os.path.join(build, "kernel.elf")
+        self.ktest_iso = os.path.join(build, "osprey-ktest.iso")
+        self.initramfs = os.path.join(build, "initramfs.cpio")
+        self.test_initramfs = os.path.join(build, "test-initramfs.cpio")
+        self.vmlinuz = os.path.join(build, "linux", "vmlinuz")
+        self.scratch = os.path.join(build, "test-inputs")   # made by the cases
+
+
+@dataclass
+class Case:
+    name: str
+    target: str                 # "osprey" or "linux": see USER_TESTS
+    machine: object             # Artifacts -> Machine
+    checks: list
+    user_tests: bool = False    # runs the user/ suite: needs USER_TESTS[target]
+    groups: list = field(default_factory=list)  # e.g. "linux" for check-linux
+
+
+def ktest_boot(*qemu_args, icount=True):
+    return lambda a: Machine(kernel=a.kernel, initrd=a.initramfs, cmdline=KTEST_CMDLINE,
+                             qemu_args=list(qemu_args), icount=icount)
+
+
+def iso_boot(firmware, timeout):
+    return lambda a: Machine(iso=a.ktest_iso, firmware=firmware, timeout=timeout)
+
+
+def fault_case(ktest, function, *phrases, oops=True):
+    """Boot with only the self-test ktest, which faults on purpose."""
+    return Case(ktest.replace("_", "-"), "osprey",
+                lambda a: Machine(kernel=a.kernel, initrd=a.initramfs,
+                                  cmdline=f"console=ttyS0 ktest={ktest} debug_exit"),
+                [c.fault_report(ktest, function, *phrases, oops=oops)])
+
+
+# Robustness inputs, made on demand and the same on every run.
+def random_initrd(a):
+    path = os.path.join(a.scratch, "random.initrd")
+    os.makedirs(a.scratch, exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(random.Random(2).randbytes(256 * 1024))
+    return path
+
+
+def truncated_initrd(a):
+    path = os.path.join(a.scratch, "truncated.cpio")
+    os.makedirs(a.scratch, exist_ok=True)
+    with open(a.initramfs, "rb") as src, open(path, "wb") as dst:
+        data = src.read()
+        dst.write(data[:len(data) // 2 + 13])  # ends mid-file, unaligned
+    return path
+
+
+def absurd_cmdline():
+    """4000 characters of junk, a huge number and an unbalanced quote.  The
+    options that matter come first, so a kernel that truncates still sees
+    them; the quote comes last, since Linux reads a quoted value to the end."""
+    rng = random.Random(3)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789=,._-/:+ %~^&*()[]{}<>|\\;!?@#$"
+    junk = "".join(rng.choice(alphabet) for _ in range(4000))
+    return (f"{KTEST_CMDLINE} loglevel=999999999999999999 {junk} "
+            f"=== x= =y 'half \"unbalanced quote")
+
+
+def robust_boot(initrd=None, cmdline=KTEST_CMDLINE):
+    return lambda a: Machine(kernel=a.kernel, initrd=initrd(a) if initrd else None,
+                             cmdline=cmdline)
+
+
+def linux_boot(a):
+    # panic=-1 with -no-reboot: a Linux panic ends QEMU instead of hanging.
+    return Machine(kernel=a.vmlinuz, initrd=a.test_initramfs,
+                   cmdline="console=ttyS0 quiet panic=-1", timeout=120)
+
+
+def osprey_user_boot(a):
+    return Machine(kernel=a.kernel, initrd=a.test_initramfs,
+                   cmdline="console=ttyS0 debug_exit", timeout=120)
+
+
+KTEST_CHECKS = [c.banner, c.ktests, c.power_off(STATUS_POWER_OFF)]
+ROBUST_CHECKS = [c.banner, c.no_panic, c.power_off(STATUS_POWER_OFF)]
+
+CASES = [
+    # PVH entry (qemu -kernel).  The SMP case keeps real parallel TCG
+    # (no -icount), which shakes out races.
+    Case("pvh-pc", "osprey", ktest_boot("-machine", "pc"), KTEST_CHECKS),
+    Case("pvh-q35-smp2", "osprey",
+         ktest_boot("-machine", "q35", "-smp", "2", icount=False), KTEST_CHECKS),
+    # Multiboot2 through GRUB, on BIOS and on UEFI (OVMF takes ~4 s+ to GRUB).
+    Case("iso-seabios", "osprey", iso_boot("seabios", 60), KTEST_CHECKS),
+    Case("iso-ovmf", "osprey", iso_boot("ovmf", 180), KTEST_CHECKS),
+    # Deliberate faults: each must give a symbolized report and status 3.
+    fault_case("fault_pf", "ktest_fault_pf", "page fault"),
+    fault_case("fault_gp", "ktest_fault_gp", "general protection fault"),
+    fault_case("fault_ud", "ktest_fault_ud", "invalid opcode"),
+    fault_case("fault_de", "ktest_fault_de", "divide error"),
+    fault_case("fault_stack_overflow", "recurse_forever", "kernel stack overflow"),
+    fault_case("fault_panic", "ktest_fault_panic", oops=False),
+    # Bad input from the loader must not crash the boot.
+    Case("robust-no-initrd", "osprey", robust_boot(), ROBUST_CHECKS),
+    Case("robust-random-initrd", "osprey", robust_boot(random_initrd), ROBUST_CHECKS),
+    Case("robust-truncated-cpio", "osprey", robust_boot(truncated_initrd), ROBUST_CHECKS),
+    Case("robust-absurd-cmdline", "osprey",
+         robust_boot(cmdline=absurd_cmdline()), ROBUST_CHECKS),
+    # The user-space suite, on both kernels.
+    Case("user-osprey", "osprey", osprey_user_boot,
+         [c.utests, c.power_off(STATUS_POWER_OFF)], user_tests=True),
+    Case("user-linux", "linux", linux_boot,
+         [c.utests, c.power_off(STATUS_ACPI_OFF)], user_tests=True,
+         groups=["linux"]),
+]

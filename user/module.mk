@@ -1,0 +1,26 @@
+# user/: static Linux programs built with musl-gcc, packed into the test
+# initramfs.  user/test-init.c becomes /init; each user/tests/NAME.c becomes
+# /tests/NAME, one scenario per file.  See tests/qemu/run.py for who reads
+# their output.
+
+USER_CC     := musl-gcc
+USER_CFLAGS := -std=gnu17 -static -O2 -g -Wall -Wextra -Werror
+USER_TESTS  := $(patsubst user/tests/%.c,%,$(sort $(wildcard user/tests/*.c)))
+USER_BINS   := $(BUILD)/user/test-init $(addprefix $(BUILD)/user/tests/,$(USER_TESTS))
+TEST_INITRAMFS := $(BUILD)/test-initramfs.cpio
+
+$(BUILD)/user/%: user/%.c user/tests/utest.h
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $<"
+	$(Q)$(USER_CC) $(USER_CFLAGS) $< -o $@
+
+$(TEST_INITRAMFS): $(USER_BINS) tools/mkcpio.py
+	@echo "  CPIO    $@"
+	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
+	  echo "dir /proc"; echo "dir /tmp 1777"; \
+	  echo "chardev /dev/console 5 1"; \
+	  for t in $(USER_TESTS); do echo "file /tests/$$t $(BUILD)/user/tests/$$t 0755"; done; \
+	} | $(PYTHON) tools/mkcpio.py $@
+
+.PHONY: user
+user: $(TEST_INITRAMFS)

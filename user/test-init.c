@@ -1,0 +1,139 @@
+/*
+ * /init of the test initramfs: run every program in /tests, in name order,
+ * print one result line per program and a summary, then power off.
+ *
+ *   utest <name>: PASS
+ *   utest <name>: FAIL (exit 1 | signal 11 | timeout)
+ *   utest: N passed, M failed
+ *
+ * tests/qemu/run.py reads these lines.  A test passes when it exits with
+ * status 0; it explains a failure on stderr.  The same initramfs boots on
+ * Debian's Linux (make check-linux) and on our kernel, so this file uses
+ * only what both provide.  As PID 1 it must never exit: Linux would panic.
+ */
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define TEST_DIR "/tests"
+#define TEST_TIMEOUT_S 20
+#define MAX_TESTS 1024
+
+/* The kernel may start us without fds 0-2 when /dev/console is missing. */
+static void open_console(void)
+{
+	int fd;
+
+	if (fcntl(1, F_GETFD) != -1)
+		return;
+	fd = open("/dev/console", O_RDWR);
+	if (fd < 0)
+		return;
+	dup2(fd, 0);
+	dup2(fd, 1);
+	dup2(fd, 2);
+	if (fd > 2)
+		close(fd);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fill names[] with the entries of TEST_DIR, sorted; return their count. */
+static int list_tests(char **names, int max)
+{
+	DIR *dir = opendir(TEST_DIR);
+	struct dirent *d;
+	int n = 0;
+
+	if (!dir) {
+		perror("utest: " TEST_DIR);
+		return 0;
+	}
+	while ((d = readdir(dir)) != NULL && n < max) {
+		if (d->d_name[0] != '.')
+			names[n++] = strdup(d->d_name);
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(names[0]), by_name);
+	return n;
+}
+
+/* Run one test; return 0 when it passed, else write why into why[]. */
+static int run_test(const char *name, char *why, size_t len)
+{
+	char path[512];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/%s", TEST_DIR, name);
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0) {
+		snprintf(why, len, "fork failed");
+		return -1;
+	}
+	if (pid == 0) {
+		char *argv[] = { (char *)name, NULL };
+
+		alarm(TEST_TIMEOUT_S);	/* survives execve: a hung test dies */
+		execv(path, argv);
+		perror(path);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid) {
+		snprintf(why, len, "waitpid failed");
+		return -1;
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+		snprintf(why, len, "timeout after %d s", TEST_TIMEOUT_S);
+	else if (WIFSIGNALED(status))
+		snprintf(why, len, "signal %d", WTERMSIG(status));
+	else
+		snprintf(why, len, "exit %d", WEXITSTATUS(status));
+	return -1;
+}
+
+int main(void)
+{
+	static char *names[MAX_TESTS];
+	int passed = 0, failed = 0;
+	int n;
+
+	open_console();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	mount("proc", "/proc", "proc", 0, NULL);	/* optional for now */
+	n = list_tests(names, MAX_TESTS);
+	for (int i = 0; i < n; i++) {
+		char why[64];
+
+		if (run_test(names[i], why, sizeof(why)) == 0) {
+			printf("utest %s: PASS\n", names[i]);
+			passed++;
+		} else {
+			printf("utest %s: FAIL (%s)\n", names[i], why);
+			failed++;
+		}
+	}
+	/* Collect any grandchildren our tests left behind. */
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		;
+	printf("utest: %d passed, %d failed\n", passed, failed);
+	fflush(stdout);
+	sync();
+	reboot(RB_POWER_OFF);
+	perror("utest: reboot(RB_POWER_OFF)");
+	for (;;)
+		pause();
+}
