@@ -52,6 +52,8 @@ struct task {
 	void *entry_arg;
 	struct list_head all_node;	/* task_list_lock */
 	struct mm *mm;			/* user address space; NULL for kernel threads */
+	struct files *files;		/* open file descriptors (fs/, include/file.h) */
+	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
 	int exit_status;		/* wait(2) encoding, set by do_exit() */
 	int *clear_child_tid;		/* user address (set_tid_address) */
 };

@@ -12,12 +12,17 @@
 #define SYSCALL(name)	[__NR_##name] = sys_##name
 
 static const syscall_fn syscall_table[NR_SYSCALLS] = {
+	/* files (fs/) */
 	SYSCALL(write),
 	SYSCALL(writev),
+
+	/* memory (mm/) */
 	SYSCALL(mmap),
 	SYSCALL(mprotect),
 	SYSCALL(munmap),
 	SYSCALL(brk),
+
+	/* processes and system (kernel/, arch/) */
 	SYSCALL(getpid),
 	SYSCALL(gettid),
 	SYSCALL(getppid),

@@ -5,12 +5,17 @@
 #include <syscall.h>
 
 #define DECLARE(name) long sys_##name(SYSCALL_ARGS_DECL)
+/* files (fs/) */
 DECLARE(write);
 DECLARE(writev);
+
+/* memory (mm/) */
 DECLARE(mmap);
 DECLARE(mprotect);
 DECLARE(munmap);
 DECLARE(brk);
+
+/* processes and system (kernel/, arch/) */
 DECLARE(getpid);
 DECLARE(gettid);
 DECLARE(getppid);
