@@ -18,6 +18,7 @@
 #include <types.h>
 #include <list.h>
 #include <percpu.h>
+#include <wait_types.h>
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
@@ -54,8 +55,26 @@ struct task {
 	struct mm *mm;			/* user address space; NULL for kernel threads */
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
+
+	/* Process tree (include/proc.h); tasklist_lock unless noted. */
+	int tgid;			/* immutable: the thread group (process) id */
+	struct task *group_leader;	/* immutable */
+	struct task *parent;		/* the process told of our exit */
+	struct list_head children;	/* leader: processes whose parent we are */
+	struct list_head sibling;	/* in parent->children */
+	struct list_head threads;	/* leader: every task of the group */
+	struct list_head thread_node;	/* in group_leader->threads */
+	struct list_head pid_node;	/* pid hash chain */
+	int exit_state;			/* 0, EXIT_ZOMBIE or EXIT_DEAD */
+	int exit_signal;		/* immutable: sent to the parent at exit (0: none) */
 	int exit_status;		/* wait(2) encoding, set by do_exit() */
-	int *clear_child_tid;		/* user address (set_tid_address) */
+	int pgid, sid;			/* leader: process group and session */
+	int live_threads;		/* leader: tasks of the group not yet exited */
+	struct wait_queue child_wait;	/* leader: woken when a child changes state */
+	int *set_child_tid;		/* own task only: user addresses from clone */
+	int *clear_child_tid;
+	struct task *vfork_parent;	/* own task: parent sleeping in vfork */
+	bool vfork_done;		/* tasklist_lock */
 };
 
 static inline struct task *current_task(void)
@@ -70,6 +89,11 @@ void schedule(void);
 void yield(void);
 /* Make a sleeping task runnable; returns whether it was asleep. */
 bool wake_up_process(struct task *t);
+
+/* A new task (own pid, kernel stack, leader of its own group), not yet runnable. */
+struct task *task_alloc(const char *name);
+/* Make a task set up by task_alloc() visible and runnable. */
+void task_start(struct task *t);
 
 /*
  * Start a kernel thread running fn(arg); it ends when fn returns.  The

@@ -12,11 +12,7 @@
 #include <list.h>
 #include <sched.h>
 #include <spinlock.h>
-
-struct wait_queue {
-	struct spinlock lock;		/* protects waiters */
-	struct list_head waiters;	/* struct wait_entry.node */
-};
+#include <wait_types.h>
 
 struct wait_entry {
 	struct task *task;

@@ -1,33 +1,125 @@
 /*
- * Ending tasks.  do_exit() releases what the task owns (its address
- * space, its FPU area) and ends it; the exit status encodes the cause the
- * way wait(2) reports it: (code << 8) for exit(), the signal number (plus
- * 0x80 when a core dump would be written) for a fatal signal.
+ * Ending tasks and waiting for them.
+ *
+ * do_exit() releases what the task owns, then tells the process tree:
+ * a thread simply disappears; when the last task of a process goes, the
+ * process becomes a zombie that its parent reaps with wait4()/waitid(),
+ * and its children are handed to init.  Exit statuses use the wait(2)
+ * encoding: (code << 8) for exit(), the signal number (| 0x80 for a core
+ * dump) for a fatal signal.
  */
+#include <errno.h>
+#include <file.h>
 #include <kmalloc.h>
 #include <panic.h>
-#include <sched.h>
+#include <proc.h>
 #include <signal.h>
+#include <string.h>
 #include <syscall.h>
+#include <uaccess.h>
 #include <vm.h>
+#include <wait.h>
 
 #define CORE_DUMP_FLAG	0x80
+
+DEFINE_SPINLOCK(tasklist_lock);
+struct task *init_task;
+
+void proc_init_leader(struct task *t, struct task *parent)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	t->parent = parent;
+	t->pgid = t->sid = t->tid;
+	t->live_threads = 1;
+	list_add_tail(&t->thread_node, &t->threads);
+	pid_attach(t);
+	if (!init_task && t->tid == 1)
+		init_task = t;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+static void release_resources(struct task *t)
+{
+	struct mm *mm = t->mm;
+
+	if (t->clear_child_tid && mm) {
+		int zero = 0;
+
+		put_user(zero, (int __user *)t->clear_child_tid);	/* futex wake comes with futexes */
+	}
+	if (mm) {
+		t->mm = NULL;
+		mm_activate(NULL);	/* stop using its page tables before they go */
+		mm_put(mm);
+	}
+	if (t->files) {
+		files_put(t->files);
+		t->files = NULL;
+	}
+	if (t->fs) {
+		fs_context_put(t->fs);
+		t->fs = NULL;
+	}
+}
+
+/* Give t's children to init (tasklist_lock held). */
+static void reparent_children(struct task *t)
+{
+	struct task *c, *tmp;
+	bool zombie = false;
+
+	list_for_each_entry_safe(c, tmp, &t->children, sibling) {
+		list_del(&c->sibling);
+		c->parent = init_task;
+		list_add_tail(&c->sibling, &init_task->children);
+		zombie |= c->exit_state == EXIT_ZOMBIE;
+	}
+	if (zombie)
+		wake_up(&init_task->child_wait);
+}
+
+/* The whole process is gone: zombie for the parent, or gone at once. */
+static void process_exited(struct task *leader)
+{
+	reparent_children(leader);
+	if (leader->parent) {
+		leader->exit_state = EXIT_ZOMBIE;
+		wake_up(&leader->parent->child_wait);
+	} else {
+		leader->exit_state = EXIT_DEAD;
+		pid_detach(leader);
+	}
+}
+
+static void exit_notify(struct task *t, int status)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *leader = t->group_leader;
+
+	t->exit_status = status;
+	if (t->vfork_parent) {
+		t->vfork_done = true;
+		wake_up(&t->vfork_parent->child_wait);
+	}
+	if (t != leader) {			/* a thread: reaped at once */
+		list_del(&t->thread_node);
+		pid_detach(t);
+		t->exit_state = EXIT_DEAD;
+	}
+	if (--leader->live_threads == 0)
+		process_exited(leader);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
 
 void do_exit(int status)
 {
 	struct task *t = current_task();
-	struct mm *mm = t->mm;
 
-	if (t->tid == 1)
+	if (t == init_task)
 		panic("Attempted to kill init! exitcode=0x%08x", status);
-	if (mm) {
-		t->mm = NULL;
-		mm_activate(NULL);	/* stop using its page tables before freeing them */
-		mm_put(mm);
-	}
-	kfree(t->arch.fpu);
-	t->arch.fpu = NULL;
-	t->exit_status = status;
+	release_resources(t);
+	exit_notify(t, status);
 	task_exit_current();
 }
 
@@ -58,5 +150,113 @@ SYSCALL_DEFINE1(exit, int, code)
 
 SYSCALL_DEFINE1(exit_group, int, code)
 {
-	do_exit((code & 0xff) << 8);	/* one thread per process for now */
+	do_exit((code & 0xff) << 8);	/* other threads are stopped once signals exist */
+}
+
+/* --- wait ---------------------------------------------------------------- */
+
+struct wait_query {
+	int which;		/* P_ALL, P_PID, P_PGID */
+	int id;
+	int options;
+};
+
+#define P_ALL	0
+#define P_PID	1
+#define P_PGID	2
+
+static bool child_matches(const struct wait_query *q, struct task *c)
+{
+	bool is_clone = c->exit_signal != SIGCHLD;
+
+	if (!(q->options & __WALL) && is_clone != !!(q->options & __WCLONE))
+		return false;
+	switch (q->which) {
+	case P_PID:
+		return c->tgid == q->id;
+	case P_PGID:
+		return c->pgid == q->id;
+	default:
+		return true;
+	}
+}
+
+/*
+ * One pass over the caller's children (tasklist_lock held): a reapable
+ * zombie is returned (unlinked unless WNOWAIT); *any says whether some
+ * child matched at all.
+ */
+static struct task *find_zombie(struct task *me, const struct wait_query *q, bool *any)
+{
+	struct task *c;
+
+	*any = false;
+	list_for_each_entry(c, &me->children, sibling) {
+		if (!child_matches(q, c))
+			continue;
+		*any = true;
+		if (c->exit_state != EXIT_ZOMBIE)
+			continue;
+		if (!(q->options & WNOWAIT)) {
+			list_del(&c->sibling);
+			pid_detach(c);
+			c->exit_state = EXIT_DEAD;
+		}
+		return c;
+	}
+	return NULL;
+}
+
+/* Wait per q; on success returns the child's pid and its status in *status. */
+static long do_wait(const struct wait_query *q, int *status)
+{
+	struct task *me = current_task()->group_leader, *z;
+	struct wait_entry e = { .task = current_task() };
+	unsigned long flags;
+	bool any;
+	long ret;
+
+	list_init(&e.node);
+	for (;;) {
+		prepare_to_wait(&me->child_wait, &e, TASK_INTERRUPTIBLE);
+		flags = spin_lock_irqsave(&tasklist_lock);
+		z = find_zombie(me, q, &any);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (z || !any || (q->options & WNOHANG))
+			break;
+		schedule();
+	}
+	finish_wait(&me->child_wait, &e);
+	if (!z)
+		return any ? 0 : -ECHILD;
+	*status = z->exit_status;
+	ret = z->tgid;
+	if (!(q->options & WNOWAIT))
+		task_put(z);		/* the parent's reference */
+	return ret;
+}
+
+SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
+{
+	struct wait_query q = { .options = options | WEXITED };
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (pid == -1) {
+		q.which = P_ALL;
+	} else if (pid > 0) {
+		q.which = P_PID;
+		q.id = pid;
+	} else {
+		q.which = P_PGID;
+		q.id = pid == 0 ? current_task()->group_leader->pgid : -pid;
+	}
+	ret = do_wait(&q, &status);
+	if (ret > 0 && ustatus && put_user(status, (int __user *)ustatus))
+		return -EFAULT;
+	if (ret >= 0 && rusage && clear_user((void __user *)rusage, 144))
+		return -EFAULT;		/* struct rusage: no accounting yet, all zero */
+	return ret;
 }

@@ -4,4 +4,7 @@ KOBJS += kernel/main.o kernel/printk.o kernel/panic.o \
 KOBJS += kernel/sched.o kernel/task.o kernel/wait.o kernel/sched_ktest.o kernel/mutex.o
 KOBJS += kernel/timer.o
 KOBJS += kernel/exit.o kernel/syscall.o kernel/syscall_names.o kernel/sys_info.o \
-	kernel/console_io.o kernel/exec.o kernel/initrd_files.o kernel/random.o kernel/reboot.o
+	kernel/exec.o kernel/initrd_files.o kernel/random.o kernel/reboot.o \
+	kernel/pid.o kernel/fork.o kernel/sys_proc.o
+KOBJS += kernel/initrd.o
+KOBJS += kernel/console_io.o

@@ -1,7 +1,6 @@
 /*
- * Identity system calls: who am I (getpid, gettid, getppid), what am I
- * running on (uname), and set_tid_address.  uname reports "Linux" and a
- * Linux-like release, because user space parses them (DESIGN.md 7).
+ * uname(2): what the system is.  It reports "Linux" and a Linux-like
+ * release, because user space parses them (DESIGN.md 7).
  */
 #include <errno.h>
 #include <init.h>
@@ -13,27 +12,6 @@
 
 #define UTS_RELEASE	"6.1.0-osprey"
 #define UTS_VERSION	"#1 SMP PREEMPT " KERNEL_NAME " " KERNEL_VERSION
-
-SYSCALL_DEFINE0(getpid)
-{
-	return current_task()->tid;	/* one thread per process for now: tgid == tid */
-}
-
-SYSCALL_DEFINE0(gettid)
-{
-	return current_task()->tid;
-}
-
-SYSCALL_DEFINE0(getppid)
-{
-	return current_task()->tid == 1 ? 0 : 1;	/* every process is a child of init for now */
-}
-
-SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
-{
-	current_task()->clear_child_tid = tidptr;
-	return current_task()->tid;
-}
 
 SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 {

@@ -23,6 +23,16 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(brk),
 
 	/* processes and system (kernel/, arch/) */
+	SYSCALL(fork),
+	SYSCALL(vfork),
+	SYSCALL(clone),
+	SYSCALL(execve),
+	SYSCALL(wait4),
+	SYSCALL(getpgid),
+	SYSCALL(setpgid),
+	SYSCALL(getpgrp),
+	SYSCALL(getsid),
+	SYSCALL(setsid),
 	SYSCALL(getpid),
 	SYSCALL(gettid),
 	SYSCALL(getppid),

@@ -16,6 +16,16 @@ DECLARE(munmap);
 DECLARE(brk);
 
 /* processes and system (kernel/, arch/) */
+DECLARE(fork);
+DECLARE(vfork);
+DECLARE(clone);
+DECLARE(execve);
+DECLARE(wait4);
+DECLARE(getpgid);
+DECLARE(setpgid);
+DECLARE(getpgrp);
+DECLARE(getsid);
+DECLARE(setsid);
 DECLARE(getpid);
 DECLARE(gettid);
 DECLARE(getppid);

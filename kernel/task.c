@@ -1,8 +1,9 @@
 /*
  * Task lifetime.  A task is reference counted: the task holds one
  * reference on itself while it can run (dropped by the scheduler once it
- * has switched away from the dead task for the last time) and whoever
- * created it holds another.  The last task_put() frees the kernel stack
+ * has switched away from the dead task for the last time); a process
+ * leader is also held by its parent until reaped, and kthread_create()'s
+ * caller gets one.  The last task_put() frees the pid, the kernel stack
  * and the struct.
  *
  * task_list_lock protects all_tasks, the list every live task is on.
@@ -10,15 +11,14 @@
 #include <errno.h>
 #include <kmalloc.h>
 #include <panic.h>
-#include <sched.h>
-#include <spinlock.h>
-#include <arch/cpu.h>
+#include <proc.h>
 #include <string.h>
 #include <vmalloc.h>
+#include <wait.h>
+#include <arch/cpu.h>
 
 static DEFINE_SPINLOCK(task_list_lock);
 static LIST_HEAD(all_tasks);		/* task_list_lock */
-static int next_tid = 1;		/* atomic */
 static unsigned int next_cpu;		/* atomic: round-robin placement */
 
 static struct cpu *pick_cpu(void)
@@ -28,32 +28,60 @@ static struct cpu *pick_cpu(void)
 	return cpus[n % ncpus_online];
 }
 
-struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
+struct task *task_alloc(const char *name)
 {
 	struct task *t = kzalloc(sizeof(*t));
-	unsigned long flags;
+	int pid;
 
 	if (!t)
 		return NULL;
 	t->kstack = kstack_alloc(KSTACK_SIZE);
-	if (!t->kstack) {
+	pid = pid_alloc();
+	if (!t->kstack || pid < 0) {
+		if (pid > 0)
+			pid_free(pid);
+		if (t->kstack)
+			kstack_free(t->kstack);
 		kfree(t);
 		return NULL;
 	}
-	t->tid = __atomic_fetch_add(&next_tid, 1, __ATOMIC_RELAXED);
+	t->tid = t->tgid = pid;
+	t->group_leader = t;
 	strlcpy(t->comm, name, TASK_COMM_LEN);
-	t->entry = fn;
-	t->entry_arg = arg;
-	t->refcount = 2;		/* the caller's and the task's own */
+	t->refcount = 1;		/* the task's own */
 	t->cpu = pick_cpu();
 	t->state = TASK_UNINTERRUPTIBLE;	/* wake_up_process() makes it runnable */
 	list_init(&t->run_node);
+	list_init(&t->children);
+	list_init(&t->sibling);
+	list_init(&t->threads);
+	list_init(&t->thread_node);
+	list_init(&t->pid_node);
+	wait_queue_init(&t->child_wait);
 	arch_task_init(t);
+	return t;
+}
 
-	flags = spin_lock_irqsave(&task_list_lock);
+void task_start(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&task_list_lock);
+
 	list_add_tail(&t->all_node, &all_tasks);
 	spin_unlock_irqrestore(&task_list_lock, flags);
 	wake_up_process(t);
+}
+
+struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
+{
+	struct task *t = task_alloc(name);
+
+	if (!t)
+		return NULL;
+	t->entry = fn;
+	t->entry_arg = arg;
+	t->refcount++;			/* the caller's */
+	proc_init_leader(t, NULL);
+	task_start(t);
 	return t;
 }
 
@@ -66,6 +94,8 @@ void task_put(struct task *t)
 {
 	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	pid_free(t->tid);
+	kfree(t->arch.fpu);
 	kstack_free(t->kstack);
 	kfree(t);
 }

@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <string.h>
 #include <arch/exec.h>
+#include <arch/fork.h>
 #include <asm/cpu.h>
 #include <asm/segment.h>
 #include <asm/trap.h>
@@ -104,4 +105,23 @@ void arch_gather_entropy(u8 *buf, size_t len)
 		}
 		memcpy(buf + i, &v, MIN(8, len - i));
 	}
+}
+
+int arch_clone_user(struct task *child, struct task *parent, unsigned long stack,
+		    bool set_tls, unsigned long tls)
+{
+	struct trap_frame *f = arch_user_frame(child);
+
+	*f = *arch_user_frame(parent);
+	f->rax = 0;
+	if (stack)
+		f->rsp = stack;
+	child->arch.fs_base = set_tls ? tls : rdmsr(MSR_FS_BASE);
+	if (parent->arch.fpu) {
+		child->arch.fpu = kmalloc(FXSAVE_SIZE, GFP_KERNEL);
+		if (!child->arch.fpu)
+			return -ENOMEM;
+		__asm__ __volatile__("fxsave64 (%0)" : : "r"(child->arch.fpu) : "memory");
+	}
+	return 0;
 }

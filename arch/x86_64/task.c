@@ -12,14 +12,21 @@
 #include <arch/mmu.h>
 #include <asm/cpu.h>
 #include <asm/desc.h>
+#include <asm/trap.h>
+#include <arch/exec.h>
 
 void task_entry(void);
 
 void arch_task_init(struct task *t)
 {
-	unsigned long *sp = (unsigned long *)((char *)t->kstack + KSTACK_SIZE);
+	/*
+	 * The top of every kernel stack is reserved for the user register
+	 * frame (arch_user_frame); kernel code runs below it.  sizeof(struct
+	 * trap_frame) is a multiple of 16, so after the ret into task_entry
+	 * rsp is 16-byte aligned.
+	 */
+	unsigned long *sp = (unsigned long *)arch_user_frame(t);
 
-	/* After the ret into task_entry, rsp is the 16-byte aligned stack top. */
 	*--sp = (unsigned long)task_entry;
 	for (int i = 0; i < 6; i++)
 		*--sp = 0;		/* rbp rbx r12 r13 r14 r15 */

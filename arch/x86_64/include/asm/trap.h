@@ -3,6 +3,7 @@
 #define ASM_TRAP_H
 
 #include <types.h>
+#include <compiler.h>
 
 struct trap_frame {
 	u64 r15, r14, r13, r12, r11, r10, r9, r8;
@@ -46,6 +47,8 @@ static inline bool trap_from_user(const struct trap_frame *f)
 {
 	return (f->cs & 3) != 0;
 }
+
+STATIC_ASSERT(sizeof(struct trap_frame) % 16 == 0);
 
 void trap_dispatch(struct trap_frame *f);
 void trap_print_frame(const struct trap_frame *f);

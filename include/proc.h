@@ -1,0 +1,85 @@
+/*
+ * Processes: thread groups, the parent/child tree, pids, exit and wait.
+ *
+ * Every task has a pid (its tid); a process is a thread group named by
+ * its leader's pid (tgid).  Process-wide state (children, process group,
+ * session, the wait queue for child events) lives in the group leader.
+ *
+ * tasklist_lock protects the tree: parent, children/sibling, the thread
+ * lists, exit_state, pgid/sid, and the pid hash.  Take it with
+ * spin_lock_irqsave; never sleep or touch user memory while holding it.
+ *
+ * Lifetime: a task holds a reference on itself while it runs; a process
+ * leader is also referenced by its parent's children list until reaped
+ * by wait(), which is what keeps a zombie's exit status around.
+ */
+#ifndef PROC_H
+#define PROC_H
+
+#include <sched.h>
+#include <spinlock.h>
+
+#define EXIT_ZOMBIE	1
+#define EXIT_DEAD	2
+
+#define PID_MAX		32768		/* /proc/sys/kernel/pid_max default */
+
+extern struct spinlock tasklist_lock;
+extern struct task *init_task;		/* pid 1: adopts orphans */
+
+/* pids */
+int pid_alloc(void);			/* a free pid, or -EAGAIN */
+void pid_free(int pid);
+void pid_attach(struct task *t);	/* tasklist_lock held */
+void pid_detach(struct task *t);	/* tasklist_lock held */
+struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
+/* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
+bool pgrp_exists_in_session(int pgid, int sid);
+
+/* Process setup for a brand-new task (leader of its own group). */
+void proc_init_leader(struct task *t, struct task *parent);
+
+/* clone(2) flags (Linux values) */
+#define CSIGNAL			0x000000ff
+#define CLONE_VM		0x00000100
+#define CLONE_FS		0x00000200
+#define CLONE_FILES		0x00000400
+#define CLONE_SIGHAND		0x00000800
+#define CLONE_PIDFD		0x00001000
+#define CLONE_PTRACE		0x00002000
+#define CLONE_VFORK		0x00004000
+#define CLONE_PARENT		0x00008000
+#define CLONE_THREAD		0x00010000
+#define CLONE_NEWNS		0x00020000
+#define CLONE_SYSVSEM		0x00040000
+#define CLONE_SETTLS		0x00080000
+#define CLONE_PARENT_SETTID	0x00100000
+#define CLONE_CHILD_CLEARTID	0x00200000
+#define CLONE_DETACHED		0x00400000
+#define CLONE_UNTRACED		0x00800000
+#define CLONE_CHILD_SETTID	0x01000000
+#define CLONE_IO		0x80000000
+
+struct clone_request {
+	unsigned long flags;
+	int exit_signal;
+	unsigned long stack;		/* 0: share the parent's stack pointer */
+	unsigned long tls;
+	int *parent_tid, *child_tid;
+};
+
+/* Create a task copying the caller per req; returns the child's pid or -errno. */
+long do_clone(const struct clone_request *req);
+
+/* wait4/waitid options */
+#define WNOHANG		0x00000001
+#define WUNTRACED	0x00000002
+#define WSTOPPED	WUNTRACED
+#define WEXITED		0x00000004
+#define WCONTINUED	0x00000008
+#define WNOWAIT		0x01000000
+#define __WNOTHREAD	0x20000000
+#define __WALL		0x40000000
+#define __WCLONE	0x80000000
+
+#endif

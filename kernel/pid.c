@@ -1,0 +1,95 @@
+/*
+ * Process ids: a bitmap of PID_MAX ids handed out in increasing order,
+ * wrapping to 300 like Linux (low pids stay for early daemons), and a
+ * hash from pid to task for kill(), wait() and /proc.  pid_lock protects
+ * the bitmap and the cursor; the hash is under tasklist_lock.
+ */
+#include <errno.h>
+#include <proc.h>
+
+#define PID_WRAP	300
+#define PID_HASH	256
+
+static DEFINE_SPINLOCK(pid_lock);
+static u64 pid_bitmap[PID_MAX / 64];	/* pid_lock; bit set = in use; pid 0 is never used */
+static int last_pid;			/* pid_lock */
+static struct list_head pid_hash[PID_HASH];	/* tasklist_lock */
+static bool pid_hash_ready;
+
+static bool pid_in_use(int pid)
+{
+	return pid_bitmap[pid / 64] & (1ull << (pid % 64));
+}
+
+int pid_alloc(void)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	int pid = last_pid;
+
+	for (int tries = 0; tries < PID_MAX; tries++) {
+		if (++pid >= PID_MAX)
+			pid = last_pid >= PID_WRAP ? PID_WRAP : 1;
+		if (!pid_in_use(pid)) {
+			pid_bitmap[pid / 64] |= 1ull << (pid % 64);
+			last_pid = pid;
+			spin_unlock_irqrestore(&pid_lock, flags);
+			return pid;
+		}
+	}
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return -EAGAIN;
+}
+
+void pid_free(int pid)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+
+	pid_bitmap[pid / 64] &= ~(1ull << (pid % 64));
+	spin_unlock_irqrestore(&pid_lock, flags);
+}
+
+static struct list_head *bucket(int pid)
+{
+	if (!pid_hash_ready) {
+		for (int i = 0; i < PID_HASH; i++)
+			list_init(&pid_hash[i]);
+		pid_hash_ready = true;
+	}
+	return &pid_hash[pid % PID_HASH];
+}
+
+void pid_attach(struct task *t)
+{
+	list_add(&t->pid_node, bucket(t->tid));
+}
+
+void pid_detach(struct task *t)
+{
+	list_del(&t->pid_node);
+}
+
+struct task *pid_lookup(int pid)
+{
+	struct task *t;
+
+	if (pid <= 0 || pid >= PID_MAX)
+		return NULL;
+	list_for_each_entry(t, bucket(pid), pid_node) {
+		if (t->tid == pid)
+			return t;
+	}
+	return NULL;
+}
+
+bool pgrp_exists_in_session(int pgid, int sid)
+{
+	for (int i = 0; i < PID_HASH; i++) {
+		struct task *t;
+
+		list_for_each_entry(t, bucket(i), pid_node) {
+			if (t == t->group_leader && t->pgid == pgid && (sid < 0 || t->sid == sid))
+				return true;
+		}
+	}
+	return false;
+}
