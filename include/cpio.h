@@ -64,6 +64,14 @@ struct cpio_iter {
 void cpio_iter_init(struct cpio_iter *it, const void *buf, size_t len);
 
 /*
+ * Start at byte start instead (clamped to len), for a caller that handled
+ * the bytes before it itself, such as a compressed member; alignment is
+ * still counted from buf, as Linux counts it from the buffer's start.
+ */
+void cpio_iter_init_at(struct cpio_iter *it, const void *buf, size_t len,
+		       size_t start);
+
+/*
  * Step to the next entry.  The archive ends at the end of the buffer: one
  * or more archives may follow each other, each optionally closed by a
  * "TRAILER!!!" entry (which is skipped, not returned), with runs of zero

@@ -4,7 +4,7 @@
  *
  * Made for the kernel: no allocation and no global state.  The caller
  * supplies the whole compressed input, an output buffer that bounds the
- * result, and a struct inflate_state (about 3.5 KiB; keep it off small
+ * result, and a struct inflate_state (about 3.6 KiB; keep it off small
  * stacks) holding the bit reader and the Huffman tables.  The output
  * buffer doubles as the history window, so it must be one contiguous
  * buffer for the whole stream.

@@ -68,6 +68,9 @@ struct clone_request {
 	int *parent_tid, *child_tid;
 };
 
+/* exec succeeded: a parent waiting in vfork() may go on. */
+void exec_release_vfork_parent(struct task *t);
+
 /* Create a task copying the caller per req; returns the child's pid or -errno. */
 long do_clone(const struct clone_request *req);
 

@@ -23,6 +23,7 @@
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
 #define TASK_UNINTERRUPTIBLE	2
+#define TASK_STOPPED		4	/* job-control stop: only SIGCONT/SIGKILL wake it */
 #define TASK_DEAD		16
 
 #define TASK_COMM_LEN		16
@@ -30,6 +31,13 @@
 #define SCHED_SLICE_TICKS	2
 
 struct mm;
+struct sighand;
+
+/* Signals waiting for delivery: a bit per signal, and their siginfo records. */
+struct sigpending {
+	u64 set;			/* bit (sig - 1) */
+	struct list_head queue;		/* struct sigqueue, in arrival order */
+};
 
 /* Saved by the context switch (arch/x86_64/switch.S and task.c). */
 struct arch_task {
@@ -75,7 +83,32 @@ struct task {
 	int *clear_child_tid;
 	struct task *vfork_parent;	/* own task: parent sleeping in vfork */
 	bool vfork_done;		/* tasklist_lock */
+
+	/* Signals (include/signal.h); sighand->lock unless noted. */
+	struct sighand *sighand;	/* handlers, shared by CLONE_SIGHAND */
+	u64 blocked;			/* the signal mask */
+	u64 saved_blocked;		/* own task: mask to restore after sigsuspend */
+	bool restore_blocked;		/* own task */
+	struct sigpending pending;	/* sent to this thread */
+	struct sigpending shared_pending;	/* leader: sent to the process */
+	int group_exit_status;		/* leader: status for every thread, when group_exiting */
+	bool group_exiting;		/* leader */
+	int group_stop_sig;		/* leader: stopped by this signal (0: running) */
+	bool stop_reported, cont_reported;	/* leader, tasklist_lock: for wait(WUNTRACED/WCONTINUED) */
+	bool cont_pending;		/* leader, tasklist_lock: SIGCONT not yet reported */
+	struct {
+		unsigned long sp, size;
+		int flags;
+	} altstack;			/* own task: sigaltstack */
 };
+
+static inline bool task_signal_pending(const struct task *t)
+{
+	u64 pending = __atomic_load_n(&t->pending.set, __ATOMIC_RELAXED) |
+		      __atomic_load_n(&t->group_leader->shared_pending.set, __ATOMIC_RELAXED);
+
+	return pending & ~__atomic_load_n(&t->blocked, __ATOMIC_RELAXED);
+}
 
 static inline struct task *current_task(void)
 {

@@ -1,16 +1,78 @@
 /*
- * Signals raised by the kernel.  Until user handlers exist (rt_sigaction
- * returns -ENOSYS for now), every signal takes its default action: the
- * ones this file raises (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) all
- * terminate the process with a core-dump flag in its exit status, exactly
- * what Linux reports for an unhandled fault.
+ * Signals.
+ *
+ * A signal is pending on a thread (tkill, faults) or on its process
+ * (kill); it is delivered on the way back to user mode by a thread that
+ * does not block it: the handler runs on a frame built on the user stack
+ * (Linux's rt_sigframe layout, so glibc and musl restore it with
+ * rt_sigreturn), or the default action happens: ignore, terminate (with a
+ * core flag for the core-dumping signals), stop, or continue.
+ *
+ * sighand->lock protects the handler table and, for every task sharing
+ * it, the pending sets and masks.  Lock order: tasklist_lock, then
+ * sighand->lock.
  */
 #ifndef SIGNAL_H
 #define SIGNAL_H
 
+#include <list.h>
+#include <spinlock.h>
 #include <uapi/signal.h>
 
+struct task;
+struct trap_frame;
+
+struct sighand {
+	int refcount;			/* atomic */
+	struct spinlock lock;
+	struct k_sigaction_abi action[_NSIG];
+};
+
+struct sigqueue {
+	struct list_head node;
+	struct siginfo_abi info;
+};
+
+#define SIGMASK(sig)	(1ull << ((sig) - 1))
+#define UNBLOCKABLE	(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP))
+
+/* Process setup: fresh default handlers, or shared/copied ones for clone. */
+int signal_init_task(struct task *t);
+int signal_clone(struct task *child, struct task *parent, bool share);
+/* When the task struct is freed. */
+void signal_release_task(struct task *t);
+/* exec: handlers reset to default (ignored ones stay ignored), altstack off. */
+void signal_exec_reset(struct task *t);
+
+/*
+ * Send sig to a process (group = true: any of its threads) or one thread.
+ * info may be NULL (SI_KERNEL).  0 or -EINVAL.  Caller holds no sighand lock.
+ */
+int send_signal(struct task *t, int sig, const struct siginfo_abi *info, bool group);
+
 /* A synchronous fault in the current task: deliver sig (code, address). */
-void force_sig_fault(int sig, int code, unsigned long addr) __attribute__((noreturn));
+void force_sig_fault(int sig, int code, unsigned long addr);
+
+/* Called on every return to user mode: deliver pending signals. */
+void do_signal(struct trap_frame *f);
+
+/* Make every other thread of the process exit, then exit with status. */
+void do_group_exit(int status) __attribute__((noreturn));
+
+/* SIGPIPE to the caller for a write to a pipe or socket with no reader. */
+void signal_pipe_broken(void);
+
+/* Tell the parent its child stopped/continued/exited (tasklist_lock held). */
+void signal_notify_parent(struct task *child, int code, int status);
+
+/* Arch: build the handler frame; restart/return-value fix-ups; sigreturn. */
+int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_abi *ka,
+		      const struct siginfo_abi *info, u64 old_mask);
+long arch_sigreturn(struct trap_frame *f, u64 *mask);
+/* The syscall number and return value in a syscall frame (0 and false otherwise). */
+bool arch_frame_syscall(const struct trap_frame *f, long *ret);
+void arch_restart_syscall(struct trap_frame *f);
+void arch_set_return(struct trap_frame *f, long ret);
+unsigned long arch_user_sp(const struct trap_frame *f);
 
 #endif

@@ -9,6 +9,7 @@
 #ifndef WAIT_H
 #define WAIT_H
 
+#include <errno.h>
 #include <list.h>
 #include <sched.h>
 #include <spinlock.h>
@@ -41,5 +42,28 @@ void wake_up(struct wait_queue *wq);
 		}							\
 		finish_wait(&(wq), &__e);				\
 	} while (0)
+
+/*
+ * Sleep until cond is true or a signal arrives.  Evaluates to 0, or to
+ * -ERESTARTSYS when interrupted (the syscall layer turns that into a
+ * restart or -EINTR, depending on the handler's SA_RESTART).
+ */
+#define wait_event_interruptible(wq, cond) ({				\
+	struct wait_entry __e = { .task = current_task() };		\
+	int __ret = 0;							\
+	list_init(&__e.node);						\
+	for (;;) {							\
+		prepare_to_wait(&(wq), &__e, TASK_INTERRUPTIBLE);	\
+		if (cond)						\
+			break;						\
+		if (task_signal_pending(current_task())) {		\
+			__ret = -ERESTARTSYS;				\
+			break;						\
+		}							\
+		schedule();						\
+	}								\
+	finish_wait(&(wq), &__e);					\
+	__ret;								\
+})
 
 #endif

@@ -11,7 +11,10 @@
 #include <initrd_files.h>
 #include <kmalloc.h>
 #include <random.h>
+#include <proc.h>
 #include <sched.h>
+#include <signal.h>
+#include <file.h>
 #include <string.h>
 #include <uaccess.h>
 #include <uapi/mman.h>
@@ -370,6 +373,10 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 	if (old)
 		mm_put(old);
 	strlcpy(t->comm, basename(path), TASK_COMM_LEN);
+	signal_exec_reset(t);
+	if (t->files)
+		files_close_on_exec(t->files);
+	exec_release_vfork_parent(t);
 	return arch_exec_reset(t, frame, entry, sp);
 }
 

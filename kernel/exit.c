@@ -79,17 +79,51 @@ static void reparent_children(struct task *t)
 		wake_up(&init_task->child_wait);
 }
 
+static int process_status(struct task *leader)
+{
+	return leader->group_exiting ? leader->group_exit_status : leader->exit_status;
+}
+
+/* Does the parent ask not to keep zombies (SIGCHLD ignored, or SA_NOCLDWAIT)? */
+static bool parent_autoreaps(struct task *parent)
+{
+	const struct k_sigaction_abi *ka = &parent->sighand->action[SIGCHLD - 1];
+
+	return ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT);
+}
+
 /* The whole process is gone: zombie for the parent, or gone at once. */
 static void process_exited(struct task *leader)
 {
+	int status = process_status(leader);
+	int code = !(status & 0x7f) ? CLD_EXITED : (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+
 	reparent_children(leader);
-	if (leader->parent) {
-		leader->exit_state = EXIT_ZOMBIE;
-		wake_up(&leader->parent->child_wait);
-	} else {
+	if (!leader->parent) {
 		leader->exit_state = EXIT_DEAD;
 		pid_detach(leader);
+		return;
 	}
+	leader->exit_state = EXIT_ZOMBIE;
+	signal_notify_parent(leader, code, code == CLD_EXITED ? status >> 8 : status & 0x7f);
+	if (leader->exit_signal == SIGCHLD && parent_autoreaps(leader->parent)) {
+		list_del(&leader->sibling);
+		pid_detach(leader);
+		leader->exit_state = EXIT_DEAD;
+		task_put(leader);	/* the parent's reference: no zombie is kept */
+	}
+}
+
+void exec_release_vfork_parent(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	if (t->vfork_parent) {
+		t->vfork_done = true;
+		wake_up(&t->vfork_parent->child_wait);
+		t->vfork_parent = NULL;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 static void exit_notify(struct task *t, int status)
@@ -101,6 +135,7 @@ static void exit_notify(struct task *t, int status)
 	if (t->vfork_parent) {
 		t->vfork_done = true;
 		wake_up(&t->vfork_parent->child_wait);
+		t->vfork_parent = NULL;
 	}
 	if (t != leader) {			/* a thread: reaped at once */
 		list_del(&t->thread_node);
@@ -123,26 +158,6 @@ void do_exit(int status)
 	task_exit_current();
 }
 
-static bool sig_dumps_core(int sig)
-{
-	switch (sig) {
-	case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS:
-	case SIGFPE: case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
-		return true;
-	default:
-		return false;
-	}
-}
-
-void force_sig_fault(int sig, int code, unsigned long addr)
-{
-	struct task *t = current_task();
-
-	printk(KERN_INFO "%s[%d]: fatal signal %d (code %d, address 0x%lx)\n", t->comm,
-	       t->tid, sig, code, addr);
-	do_exit(sig | (sig_dumps_core(sig) ? CORE_DUMP_FLAG : 0));
-}
-
 SYSCALL_DEFINE1(exit, int, code)
 {
 	do_exit((code & 0xff) << 8);
@@ -150,7 +165,7 @@ SYSCALL_DEFINE1(exit, int, code)
 
 SYSCALL_DEFINE1(exit_group, int, code)
 {
-	do_exit((code & 0xff) << 8);	/* other threads are stopped once signals exist */
+	do_group_exit((code & 0xff) << 8);
 }
 
 /* --- wait ---------------------------------------------------------------- */
@@ -181,12 +196,31 @@ static bool child_matches(const struct wait_query *q, struct task *c)
 	}
 }
 
+/* A stopped or continued child not yet reported, as wait(2) status; 0 if none. */
+static int stop_event(struct task *c, const struct wait_query *q)
+{
+	if ((q->options & WUNTRACED) && c->group_stop_sig && !c->stop_reported) {
+		if (!(q->options & WNOWAIT))
+			c->stop_reported = true;
+		return (c->group_stop_sig << 8) | 0x7f;
+	}
+	if ((q->options & WCONTINUED) && !c->group_stop_sig && !c->cont_reported &&
+	    c->stop_reported) {
+		if (!(q->options & WNOWAIT))
+			c->cont_reported = true;
+		return 0xffff;
+	}
+	return 0;
+}
+
 /*
  * One pass over the caller's children (tasklist_lock held): a reapable
- * zombie is returned (unlinked unless WNOWAIT); *any says whether some
- * child matched at all.
+ * zombie (unlinked unless WNOWAIT, *reaped set) or a child with a stop or
+ * continue event is returned with *status; *any says whether some child
+ * matched at all.
  */
-static struct task *find_zombie(struct task *me, const struct wait_query *q, bool *any)
+static struct task *find_event(struct task *me, const struct wait_query *q, bool *any,
+			       int *status, bool *reaped)
 {
 	struct task *c;
 
@@ -195,9 +229,15 @@ static struct task *find_zombie(struct task *me, const struct wait_query *q, boo
 		if (!child_matches(q, c))
 			continue;
 		*any = true;
-		if (c->exit_state != EXIT_ZOMBIE)
+		if (c->exit_state != EXIT_ZOMBIE) {
+			*status = stop_event(c, q);
+			if (*status)
+				return c;
 			continue;
-		if (!(q->options & WNOWAIT)) {
+		}
+		*status = process_status(c);
+		*reaped = !(q->options & WNOWAIT);
+		if (*reaped) {
 			list_del(&c->sibling);
 			pid_detach(c);
 			c->exit_state = EXIT_DEAD;
@@ -213,25 +253,30 @@ static long do_wait(const struct wait_query *q, int *status)
 	struct task *me = current_task()->group_leader, *z;
 	struct wait_entry e = { .task = current_task() };
 	unsigned long flags;
-	bool any;
-	long ret;
+	bool any, reaped = false;
+	long ret = 0;
 
 	list_init(&e.node);
 	for (;;) {
 		prepare_to_wait(&me->child_wait, &e, TASK_INTERRUPTIBLE);
 		flags = spin_lock_irqsave(&tasklist_lock);
-		z = find_zombie(me, q, &any);
+		z = find_event(me, q, &any, status, &reaped);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (z || !any || (q->options & WNOHANG))
 			break;
+		if (task_signal_pending(current_task())) {
+			ret = -ERESTARTSYS;
+			break;
+		}
 		schedule();
 	}
 	finish_wait(&me->child_wait, &e);
+	if (ret)
+		return ret;
 	if (!z)
 		return any ? 0 : -ECHILD;
-	*status = z->exit_status;
 	ret = z->tgid;
-	if (!(q->options & WNOWAIT))
+	if (reaped)
 		task_put(z);		/* the parent's reference */
 	return ret;
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <file.h>
 #include <proc.h>
+#include <signal.h>
 #include <syscall.h>
 #include <uaccess.h>
 #include <vm.h>
@@ -129,7 +130,9 @@ long do_clone(const struct clone_request *req)
 	child = task_alloc(parent->comm);
 	if (!child)
 		return -EAGAIN;
-	err = copy_resources(child, parent, flags);
+	err = signal_clone(child, parent, (flags & CLONE_SIGHAND) != 0);
+	if (!err)
+		err = copy_resources(child, parent, flags);
 	if (!err)
 		err = arch_clone_user(child, parent, req->stack, (flags & CLONE_SETTLS) != 0,
 				      req->tls);

@@ -8,3 +8,4 @@ KOBJS += kernel/exit.o kernel/syscall.o kernel/syscall_names.o kernel/sys_info.o
 	kernel/pid.o kernel/fork.o kernel/sys_proc.o
 KOBJS += kernel/initrd.o
 KOBJS += kernel/console_io.o
+KOBJS += kernel/signal.o kernel/signal_deliver.o kernel/sys_signal.o

@@ -43,6 +43,7 @@ void panic(const char *fmt, ...)
 	vprintk(fmt, ap);
 	va_end(ap);
 	printk("\n");
+	printk(KERN_EMERG "Call Trace:\n");
 	arch_print_backtrace((unsigned long)__builtin_frame_address(0));
 	printk(KERN_EMERG "---[ end Kernel panic ]---\n");
 	panic_finish();

@@ -12,7 +12,9 @@
  * are spread over online CPUs round robin.
  */
 #include <kmalloc.h>
+#include <errno.h>
 #include <panic.h>
+#include <signal.h>
 #include <preempt.h>
 #include <spinlock.h>
 #include <sched.h>
@@ -168,7 +170,13 @@ void cpu_idle_loop(void)
 
 void exit_to_user_mode(struct trap_frame *f)
 {
-	(void)f;	/* signal delivery will rewrite it */
+	struct task *t = current_task();
+	long ret;
+
 	while (this_cpu()->need_resched)
 		schedule();
+	if (task_signal_pending(t) || READ_ONCE(t->group_leader->group_exiting) ||
+	    READ_ONCE(t->group_leader->group_stop_sig) || t->restore_blocked ||
+	    (arch_frame_syscall(f, &ret) && ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK))
+		do_signal(f);
 }

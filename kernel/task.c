@@ -12,6 +12,7 @@
 #include <kmalloc.h>
 #include <panic.h>
 #include <proc.h>
+#include <signal.h>
 #include <string.h>
 #include <vmalloc.h>
 #include <wait.h>
@@ -77,6 +78,10 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 
 	if (!t)
 		return NULL;
+	if (signal_init_task(t)) {
+		task_put(t);
+		return NULL;
+	}
 	t->entry = fn;
 	t->entry_arg = arg;
 	t->refcount++;			/* the caller's */
@@ -94,6 +99,7 @@ void task_put(struct task *t)
 {
 	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	signal_release_task(t);
 	pid_free(t->tid);
 	kfree(t->arch.fpu);
 	kstack_free(t->kstack);

@@ -49,6 +49,13 @@ void cpio_iter_init(struct cpio_iter *it, const void *buf, size_t len)
 	it->len = len;
 }
 
+void cpio_iter_init_at(struct cpio_iter *it, const void *buf, size_t len,
+		       size_t start)
+{
+	cpio_iter_init(it, buf, len);
+	it->pos = MIN(start, len);
+}
+
 u32 cpio_checksum(const void *data, size_t size)
 {
 	const u8 *p = data;

@@ -132,32 +132,40 @@ static void handle_double_fault(struct trap_frame *f)
 }
 
 /* A fault in user mode becomes the signal Linux sends for it. */
-static void __noreturn user_exception(struct trap_frame *f)
+static void user_exception(struct trap_frame *f)
 {
 	switch (f->vector) {
 	case TRAP_DE:
 		force_sig_fault(SIGFPE, FPE_INTDIV, f->rip);
+		break;
 	case TRAP_MF:
 	case TRAP_XM:
 		force_sig_fault(SIGFPE, 0, f->rip);
+		break;
 	case TRAP_UD:
 		force_sig_fault(SIGILL, ILL_ILLOPN, f->rip);
+		break;
 	case TRAP_DB:
 	case TRAP_BP:
 		force_sig_fault(SIGTRAP, TRAP_BRKPT, f->rip);
+		break;
 	case TRAP_AC:
 		force_sig_fault(SIGBUS, BUS_ADRERR, f->rip);
+		break;
 	case TRAP_PF:		/* a user access to a kernel address */
 		force_sig_fault(SIGSEGV, SEGV_MAPERR, read_cr2());
+		break;
 	default:		/* #GP (privileged instruction, bad segment...), #SS, #NP */
 		force_sig_fault(SIGSEGV, SI_KERNEL, 0);
+		break;
 	}
 }
 
 /*
  * Page faults on user addresses, from user mode or from a user-copy helper
  * (which has an exception-table entry), go to the address space.  Returns
- * true when the access can simply be retried.
+ * true when the fault is dealt with: the access can be retried, or (from
+ * user mode) a signal is on its way.
  */
 static bool handle_user_page_fault(struct trap_frame *f)
 {
@@ -179,12 +187,13 @@ static bool handle_user_page_fault(struct trap_frame *f)
 	arch_irq_disable();
 	if (err == 0)
 		return true;
-	if (trap_from_user(f)) {
-		if (err == -ENOMEM)
-			force_sig_fault(SIGKILL, 0, addr);	/* out of memory */
+	if (!trap_from_user(f))
+		return false;		/* the caller's fixup returns -EFAULT */
+	if (err == -ENOMEM)
+		force_sig_fault(SIGKILL, 0, addr);	/* out of memory */
+	else
 		force_sig_fault(SIGSEGV, err == -EACCES ? SEGV_ACCERR : SEGV_MAPERR, addr);
-	}
-	return false;
+	return true;
 }
 
 static void handle_exception(struct trap_frame *f)
@@ -201,8 +210,10 @@ static void handle_exception(struct trap_frame *f)
 	}
 	if (f->vector == TRAP_PF && handle_user_page_fault(f))
 		return;
-	if (trap_from_user(f))
+	if (trap_from_user(f)) {
 		user_exception(f);
+		return;
+	}
 	fixup = extable_find(f->rip);
 	if (fixup) {
 		f->rip = fixup;

@@ -150,6 +150,7 @@ def _capture(proc, m, start, time_patterns):
                 stop_deadline = time.monotonic() + m.stop_grace
     timed_out = stop_deadline is None and time.monotonic() >= deadline
     status = _finish(proc, eof)
+    proc.stdout.close()
     return Outcome(log=clean_text(bytes(raw)), status=status,
                    timed_out=timed_out, seconds=time.monotonic() - start,
                    first_byte=first_byte, marks=marks)

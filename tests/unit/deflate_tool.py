@@ -2,14 +2,18 @@
 """Compress standard input for tests/unit/test_inflate.c with Python's zlib.
 
   deflate_tool.py raw LEVEL STRATEGY   raw DEFLATE (RFC 1951), no wrapper
-  deflate_tool.py raw-set L,S L,S ...  several raw streams of the same input,
-                                       each preceded by its length as 8 bytes
-                                       little-endian (saves process starts)
+  deflate_tool.py raw-set L,S L,S ...  batch mode: the input is a sequence of
+                                       records (an 8-byte little-endian length,
+                                       then that many bytes); for each record
+                                       and each LEVEL,STRATEGY pair, writes the
+                                       raw stream as a record
   deflate_tool.py gzip LEVEL           one gzip member made by zlib
   deflate_tool.py gzip-all-flags       a gzip member whose header has FTEXT,
                                        FHCRC, FEXTRA, FNAME and FCOMMENT
-  deflate_tool.py crc32                the CRC-32 of the input, in decimal
+  deflate_tool.py crc32                batch mode: for each input record, its
+                                       CRC-32 as 4 bytes little-endian
 
+Batch modes exist because starting Python is the slow part of the tests.
 STRATEGY is zlib's: 0 default, 1 filtered, 2 Huffman only, 3 RLE, 4 fixed
 Huffman codes only.  Level 0 makes stored blocks.
 """
@@ -34,24 +38,34 @@ def gzip_all_flags(data):
     return header + raw(data, 6, 0) + trailer
 
 
+def records(data):
+    pos = 0
+    while pos < len(data):
+        (n,) = struct.unpack_from("<Q", data, pos)
+        yield data[pos + 8:pos + 8 + n]
+        pos += 8 + n
+
+
+def record(b):
+    return struct.pack("<Q", len(b)) + b
+
+
 def main():
     data = sys.stdin.buffer.read()
     mode = sys.argv[1]
     if mode == "raw":
         out = raw(data, int(sys.argv[2]), int(sys.argv[3]))
     elif mode == "raw-set":
-        out = b""
-        for pair in sys.argv[2:]:
-            level, strategy = (int(x) for x in pair.split(","))
-            stream = raw(data, level, strategy)
-            out += struct.pack("<Q", len(stream)) + stream
+        pairs = [tuple(int(x) for x in p.split(",")) for p in sys.argv[2:]]
+        out = b"".join(record(raw(r, level, strategy))
+                       for r in records(data) for level, strategy in pairs)
     elif mode == "gzip":
         c = zlib.compressobj(int(sys.argv[2]), zlib.DEFLATED, 31)
         out = c.compress(data) + c.flush()
     elif mode == "gzip-all-flags":
         out = gzip_all_flags(data)
     elif mode == "crc32":
-        out = b"%d\n" % zlib.crc32(data)
+        out = b"".join(struct.pack("<I", zlib.crc32(r)) for r in records(data))
     else:
         sys.exit("unknown mode " + mode)
     sys.stdout.buffer.write(out)

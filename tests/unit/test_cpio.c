@@ -556,6 +556,30 @@ static void cpio_foreign_data_after_trailer_is_enoexec(void **state)
 	free(g.buf);
 }
 
+static void cpio_init_at_starts_later_but_aligns_from_buf(void **state)
+{
+	struct gen g = { 0 };
+	struct cpio_iter it;
+	struct cpio_entry e;
+	size_t second;
+
+	gen_file(&g, "a", "1");
+	second = g.len;
+	gen_file(&g, "b", "2");
+	cpio_iter_init_at(&it, g.buf, g.len, second);
+	assert_int_equal(cpio_next(&it, &e), CPIO_ENTRY);
+	assert_string_equal(e.name, "b");
+	assert_int_equal(e.offset, second);
+	assert_int_equal(cpio_next(&it, &e), CPIO_END);
+	/* A start past the end is the end; a misaligned start is refused. */
+	cpio_iter_init_at(&it, g.buf, g.len, g.len + 100);
+	assert_int_equal(cpio_next(&it, &e), CPIO_END);
+	memmove(g.buf + 2, g.buf + second, g.len - second);
+	cpio_iter_init_at(&it, g.buf, g.len - second + 2, 2);
+	assert_int_equal(cpio_next(&it, &e), -EINVAL);
+	free(g.buf);
+}
+
 static void cpio_short_tail_is_truncated_header(void **state)
 {
 	struct walk w;
@@ -641,6 +665,7 @@ int main(void)
 		cmocka_unit_test(cpio_error_offsets_point_at_the_problem),
 		cmocka_unit_test(cpio_misaligned_header_is_broken_padding),
 		cmocka_unit_test(cpio_foreign_data_after_trailer_is_enoexec),
+		cmocka_unit_test(cpio_init_at_starts_later_but_aligns_from_buf),
 		cmocka_unit_test(cpio_short_tail_is_truncated_header),
 		cmocka_unit_test(cpio_random_byte_flips_never_escape),
 		cmocka_unit_test(cpio_huge_sizes_near_the_end),

@@ -1,0 +1,297 @@
+/*
+ * Signal system calls: handlers (rt_sigaction), masks (rt_sigprocmask),
+ * waiting (rt_sigsuspend, pause), inspection (rt_sigpending), sending
+ * (kill, tkill, tgkill), the alternate stack, and rt_sigreturn.
+ */
+#include <errno.h>
+#include <printk.h>
+#include <proc.h>
+#include <signal.h>
+#include <syscall.h>
+#include <uaccess.h>
+#include <wait.h>
+#include <arch/exec.h>
+
+static bool valid_signal(int sig)
+{
+	return sig >= 1 && sig <= _NSIG;
+}
+
+SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction_abi *, uact,
+		struct k_sigaction_abi *, uoact, size_t, sigsetsize)
+{
+	struct task *t = current_task();
+	struct k_sigaction_abi act, old;
+	unsigned long flags;
+
+	if (sigsetsize != sizeof(u64) || !valid_signal(sig))
+		return -EINVAL;
+	if (uact && copy_from_user(&act, (const void __user *)uact, sizeof(act)))
+		return -EFAULT;
+	if (uact && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	old = t->sighand->action[sig - 1];
+	if (uact) {
+		act.mask &= ~UNBLOCKABLE;
+		t->sighand->action[sig - 1] = act;
+	}
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	if (uoact && copy_to_user((void __user *)uoact, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE4(rt_sigprocmask, int, how, const u64 *, uset, u64 *, uoset, size_t, sigsetsize)
+{
+	struct task *t = current_task();
+	u64 set = 0, old;
+	unsigned long flags;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (uset && copy_from_user(&set, (const void __user *)uset, sizeof(set)))
+		return -EFAULT;
+	if (uset && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	old = t->blocked;
+	if (uset) {
+		if (how == SIG_BLOCK)
+			t->blocked |= set;
+		else if (how == SIG_UNBLOCK)
+			t->blocked &= ~set;
+		else
+			t->blocked = set;
+		t->blocked &= ~UNBLOCKABLE;
+	}
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	if (uoset && copy_to_user((void __user *)uoset, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(rt_sigpending, u64 *, uset, size_t, sigsetsize)
+{
+	struct task *t = current_task();
+	unsigned long flags;
+	u64 set;
+
+	if (sigsetsize > sizeof(u64))
+		return -EINVAL;
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	set = (t->pending.set | t->group_leader->shared_pending.set) & t->blocked;
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	return copy_to_user((void __user *)uset, &set, sigsetsize);
+}
+
+/* Sleep until a signal is delivered; the mask in effect meanwhile is 'mask'. */
+static long suspend_with_mask(u64 mask)
+{
+	struct task *t = current_task();
+	unsigned long flags = spin_lock_irqsave(&t->sighand->lock);
+
+	t->saved_blocked = t->blocked;
+	t->restore_blocked = true;
+	t->blocked = mask & ~UNBLOCKABLE;
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	while (!task_signal_pending(t)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (task_signal_pending(t))
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE2(rt_sigsuspend, const u64 *, umask, size_t, sigsetsize)
+{
+	u64 mask;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (copy_from_user(&mask, (const void __user *)umask, sizeof(mask)))
+		return -EFAULT;
+	return suspend_with_mask(mask);
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	struct task *t = current_task();
+
+	while (!task_signal_pending(t)) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (task_signal_pending(t))
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	return -ERESTARTNOHAND;
+}
+
+SYSCALL_DEFINE0(rt_sigreturn)
+{
+	struct task *t = current_task();
+	struct trap_frame *f = arch_user_frame(t);
+	unsigned long flags;
+	u64 mask;
+	long ret = arch_sigreturn(f, &mask);
+
+	if (ret == -EFAULT) {
+		printk(KERN_INFO "%s[%d]: bad signal frame: killed by SIGSEGV\n", t->comm, t->tid);
+		do_group_exit(SIGSEGV | 0x80);
+	}
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	t->blocked = mask & ~UNBLOCKABLE;
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	return ret;		/* the restored %rax */
+}
+
+SYSCALL_DEFINE2(sigaltstack, const stack_t_abi *, uss, stack_t_abi *, uoss)
+{
+	struct task *t = current_task();
+	unsigned long sp = arch_user_sp(arch_user_frame(t));
+	bool on_stack = t->altstack.size && sp - t->altstack.sp < t->altstack.size;
+	stack_t_abi ss, old = {
+		.ss_sp = (void *)t->altstack.sp,
+		.ss_size = t->altstack.size,
+		.ss_flags = t->altstack.size ? (on_stack ? SS_ONSTACK : 0) : SS_DISABLE,
+	};
+
+	if (uss) {
+		if (copy_from_user(&ss, (const void __user *)uss, sizeof(ss)))
+			return -EFAULT;
+		if (on_stack)
+			return -EPERM;
+		if (ss.ss_flags & ~SS_DISABLE)
+			return -EINVAL;
+		if (ss.ss_flags & SS_DISABLE) {
+			t->altstack.sp = t->altstack.size = 0;
+		} else {
+			if (ss.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			t->altstack.sp = (unsigned long)ss.ss_sp;
+			t->altstack.size = ss.ss_size;
+		}
+	}
+	if (uoss && copy_to_user((void __user *)uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/* --- sending ------------------------------------------------------------------ */
+
+static void fill_kill_info(struct siginfo_abi *info, int sig, int code)
+{
+	*info = (struct siginfo_abi){ .si_signo = sig, .si_code = code };
+	info->u.kill.pid = current_task()->tgid;
+	info->u.kill.uid = 0;
+}
+
+/* Signals from user space to init need a handler (SIGKILL/SIGSTOP never reach it). */
+static bool init_refuses(struct task *p, int sig)
+{
+	return p == init_task &&
+	       (sig == SIGKILL || sig == SIGSTOP ||
+		p->sighand->action[sig - 1].handler == SIG_DFL);
+}
+
+static int kill_one(struct task *p, int sig, const struct siginfo_abi *info)
+{
+	if (sig == 0 || init_refuses(p, sig))
+		return 0;
+	return send_signal(p, sig, info, true);
+}
+
+/* kill(2) for pid == 0 / < -1 (a process group) and -1 (everyone but init and us). */
+static long kill_many(int pgid, bool all, int sig, const struct siginfo_abi *info)
+{
+	struct task *me = current_task()->group_leader, *found[64];
+	unsigned long flags;
+	int n = 0;
+	long ret = -ESRCH;
+
+	flags = spin_lock_irqsave(&tasklist_lock);
+	for (int pid = 1; pid < PID_MAX && n < 64; pid++) {
+		struct task *p = pid_lookup(pid);
+
+		if (!p || p != p->group_leader || p->exit_state)
+			continue;
+		if (all ? (p == init_task || p == me) : p->pgid != pgid)
+			continue;
+		task_get(p);
+		found[n++] = p;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	for (int i = 0; i < n; i++) {
+		kill_one(found[i], sig, info);
+		task_put(found[i]);
+		ret = 0;
+	}
+	return ret;
+}
+
+SYSCALL_DEFINE2(kill, int, pid, int, sig)
+{
+	struct siginfo_abi info;
+	unsigned long flags;
+	struct task *p;
+	long ret;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	fill_kill_info(&info, sig, SI_USER);
+	if (pid == -1)
+		return kill_many(0, true, sig, &info);
+	if (pid <= 0)
+		return kill_many(pid == 0 ? current_task()->group_leader->pgid : -pid, false,
+				 sig, &info);
+	flags = spin_lock_irqsave(&tasklist_lock);
+	p = pid_lookup(pid);
+	if (p && !p->exit_state)
+		task_get(p->group_leader);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!p || p->exit_state)
+		return -ESRCH;
+	ret = kill_one(p->group_leader, sig, &info);
+	task_put(p->group_leader);
+	return ret;
+}
+
+static long thread_kill(int tgid, int tid, int sig)
+{
+	struct siginfo_abi info;
+	unsigned long flags;
+	struct task *t;
+	long ret = 0;
+
+	if (tid <= 0 || sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	fill_kill_info(&info, sig, SI_TKILL);
+	flags = spin_lock_irqsave(&tasklist_lock);
+	t = pid_lookup(tid);
+	if (!t || t->exit_state || (tgid > 0 && t->tgid != tgid))
+		ret = -ESRCH;
+	else
+		task_get(t);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (ret)
+		return ret;
+	if (sig && !init_refuses(t->group_leader, sig))
+		ret = send_signal(t, sig, &info, false);
+	task_put(t);
+	return ret;
+}
+
+SYSCALL_DEFINE2(tkill, int, tid, int, sig)
+{
+	return thread_kill(-1, tid, sig);
+}
+
+SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)
+{
+	if (tgid <= 0)
+		return -EINVAL;
+	return thread_kill(tgid, tid, sig);
+}
