@@ -32,6 +32,7 @@ struct cpu {
 	int preempt_count;		/* > 0: this CPU must not switch tasks */
 	bool need_resched;		/* switch at the next safe point */
 	u64 ticks;			/* timer interrupts taken */
+	bool irq_from_user;		/* the interrupt being handled came from user mode */
 	struct task *current;		/* runqueue.lock to change */
 	struct task *idle;		/* immutable after bring-up */
 	struct runqueue rq;

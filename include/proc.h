@@ -36,6 +36,15 @@ struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
 
+/* Live tasks (for sysinfo and /proc). */
+unsigned int nr_tasks(void);
+
+/* Per-process timers and limits (kernel/itimer.c, kernel/sys_misc.c). */
+void itimer_init_task(struct task *t);
+void itimer_exit_process(struct task *leader);
+void rlimit_init_defaults(struct task *t);
+u64 rlimit_cur(int resource);
+
 /* Process setup for a brand-new task (leader of its own group). */
 void proc_init_leader(struct task *t, struct task *parent);
 

@@ -19,6 +19,7 @@
 #include <list.h>
 #include <percpu.h>
 #include <wait_types.h>
+#include <ktimer.h>
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1
@@ -32,6 +33,7 @@
 
 struct mm;
 struct sighand;
+struct cred;
 
 /* Signals waiting for delivery: a bit per signal, and their siginfo records. */
 struct sigpending {
@@ -60,9 +62,12 @@ struct task {
 	void (*entry)(void *);		/* kernel threads: body and argument */
 	void *entry_arg;
 	struct list_head all_node;	/* task_list_lock */
+	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick (own CPU) */
+	u64 start_time_ns;		/* immutable: clock_monotonic_ns() at creation */
 	struct mm *mm;			/* user address space; NULL for kernel threads */
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
+	const struct cred *cred;	/* own task writes (swapping the pointer) */
 
 	/* Process tree (include/proc.h); tasklist_lock unless noted. */
 	int tgid;			/* immutable: the thread group (process) id */
@@ -94,12 +99,31 @@ struct task {
 	int group_exit_status;		/* leader: status for every thread, when group_exiting */
 	bool group_exiting;		/* leader */
 	int group_stop_sig;		/* leader: stopped by this signal (0: running) */
+	u64 dead_utime_ns, dead_stime_ns;	/* leader, tasklist_lock: exited threads' time */
+	u64 child_utime_ns, child_stime_ns;	/* leader, tasklist_lock: reaped children's time */
 	bool stop_reported, cont_reported;	/* leader, tasklist_lock: for wait(WUNTRACED/WCONTINUED) */
 	bool cont_pending;		/* leader, tasklist_lock: SIGCONT not yet reported */
 	struct {
 		unsigned long sp, size;
 		int flags;
 	} altstack;			/* own task: sigaltstack */
+
+	/* How restart_syscall(2) resumes an interrupted sleep (own task). */
+	struct restart_block {
+		long (*fn)(struct restart_block *rb);
+		u64 deadline;		/* monotonic ns */
+		void *urem;		/* user timespec for the time left, or NULL */
+	} restart;
+
+	/* Per process (leader), tasklist_lock unless noted. */
+	struct ktimer itimer_real;	/* ITIMER_REAL / alarm(): timer_lock */
+	u64 itimer_interval_ns;		/* itimer_lock */
+	struct rlimit_pair {
+		u64 cur, max;
+	} rlim[16];			/* getrlimit/setrlimit */
+	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
+	void *robust_list;		/* own task: set_robust_list */
+	size_t robust_list_len;
 };
 
 static inline bool task_signal_pending(const struct task *t)
@@ -153,6 +177,8 @@ void sched_tick(void);
 
 /* Boot: turn the running boot context into CPU 0's idle task. */
 void sched_init(void);
+/* AP bring-up: turn the running start-up context into this CPU's idle task. */
+void sched_init_ap(void);
 /* The idle loop; never returns. */
 void cpu_idle_loop(void) __attribute__((noreturn));
 

@@ -72,6 +72,8 @@ long arch_sigreturn(struct trap_frame *f, u64 *mask);
 /* The syscall number and return value in a syscall frame (0 and false otherwise). */
 bool arch_frame_syscall(const struct trap_frame *f, long *ret);
 void arch_restart_syscall(struct trap_frame *f);
+/* Re-enter through restart_syscall(2) instead of the original call. */
+void arch_restart_block(struct trap_frame *f);
 void arch_set_return(struct trap_frame *f, long ret);
 unsigned long arch_user_sp(const struct trap_frame *f);
 

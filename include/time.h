@@ -13,6 +13,11 @@
 
 u64 clock_monotonic_ns(void);
 
+/* Wall-clock time (CLOCK_REALTIME) in ns since the Unix epoch. */
+s64 clock_realtime_ns(void);
+/* Boot: read the hardware clock (after the TSC is calibrated). */
+void time_init(void);
+
 /* Busy-wait; usable before interrupts and the scheduler exist. */
 void udelay(u64 usec);
 

@@ -98,6 +98,7 @@ static void process_exited(struct task *leader)
 	int status = process_status(leader);
 	int code = !(status & 0x7f) ? CLD_EXITED : (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
 
+	itimer_exit_process(leader);
 	reparent_children(leader);
 	if (!leader->parent) {
 		leader->exit_state = EXIT_DEAD;
@@ -137,6 +138,8 @@ static void exit_notify(struct task *t, int status)
 		wake_up(&t->vfork_parent->child_wait);
 		t->vfork_parent = NULL;
 	}
+	leader->dead_utime_ns += t != leader ? t->utime_ns : 0;
+	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
 	if (t != leader) {			/* a thread: reaped at once */
 		list_del(&t->thread_node);
 		pid_detach(t);
@@ -238,6 +241,8 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 		*status = process_status(c);
 		*reaped = !(q->options & WNOWAIT);
 		if (*reaped) {
+			me->child_utime_ns += c->utime_ns + c->dead_utime_ns + c->child_utime_ns;
+			me->child_stime_ns += c->stime_ns + c->dead_stime_ns + c->child_stime_ns;
 			list_del(&c->sibling);
 			pid_detach(c);
 			c->exit_state = EXIT_DEAD;

@@ -14,7 +14,9 @@
  */
 #include <errno.h>
 #include <file.h>
+#include <cred.h>
 #include <proc.h>
+#include <string.h>
 #include <signal.h>
 #include <syscall.h>
 #include <uaccess.h>
@@ -142,6 +144,9 @@ long do_clone(const struct clone_request *req)
 		return err;
 	}
 	child->entry = fork_child_start;
+	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
+	if (!(flags & CLONE_THREAD))
+		memcpy(child->rlim, parent->group_leader->rlim, sizeof(child->rlim));
 	child->exit_signal = req->exit_signal;
 	if (flags & CLONE_CHILD_SETTID)
 		child->set_child_tid = req->child_tid;

@@ -19,6 +19,7 @@
 #include <spinlock.h>
 #include <sched.h>
 #include <string.h>
+#include <timer.h>
 #include <vmalloc.h>
 #include <arch/cpu.h>
 
@@ -118,6 +119,11 @@ void sched_tick(void)
 {
 	struct cpu *c = this_cpu();
 
+	/* CPU time is sampled: the whole tick goes to whoever it interrupted. */
+	if (c->irq_from_user)
+		c->current->utime_ns += TICK_NSEC;
+	else if (c->current != c->idle)
+		c->current->stime_ns += TICK_NSEC;
 	if (c->current == c->idle) {
 		c->need_resched = c->rq.nr_running > 0;
 		return;

@@ -207,9 +207,9 @@ void do_signal(struct trap_frame *f)
 	}
 	if (in_syscall && is_restart_code((long)ret) && arch_frame_syscall(f, &ret) &&
 	    is_restart_code(ret)) {
-		/* No handler ran: restart transparently (restart_block calls fail). */
+		/* No handler ran: restart transparently. */
 		if (ret == -ERESTART_RESTARTBLOCK)
-			arch_set_return(f, -EINTR);
+			arch_restart_block(f);
 		else
 			arch_restart_syscall(f);
 	}

@@ -11,7 +11,9 @@
 #include <errno.h>
 #include <kmalloc.h>
 #include <panic.h>
+#include <cred.h>
 #include <proc.h>
+#include <time.h>
 #include <signal.h>
 #include <string.h>
 #include <vmalloc.h>
@@ -59,6 +61,8 @@ struct task *task_alloc(const char *name)
 	list_init(&t->thread_node);
 	list_init(&t->pid_node);
 	wait_queue_init(&t->child_wait);
+	itimer_init_task(t);
+	t->start_time_ns = clock_monotonic_ns();
 	arch_task_init(t);
 	return t;
 }
@@ -82,6 +86,7 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 		task_put(t);
 		return NULL;
 	}
+	rlimit_init_defaults(t);
 	t->entry = fn;
 	t->entry_arg = arg;
 	t->refcount++;			/* the caller's */
@@ -100,10 +105,23 @@ void task_put(struct task *t)
 	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
 	signal_release_task(t);
+	cred_put(t->cred);
 	pid_free(t->tid);
 	kfree(t->arch.fpu);
 	kstack_free(t->kstack);
 	kfree(t);
+}
+
+unsigned int nr_tasks(void)
+{
+	unsigned long flags = spin_lock_irqsave(&task_list_lock);
+	unsigned int n = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, all_node)
+		n++;
+	spin_unlock_irqrestore(&task_list_lock, flags);
+	return n;
 }
 
 void task_exit_current(void)

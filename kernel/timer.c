@@ -12,6 +12,7 @@
  * Still to come here: expiring sleeping tasks' timeouts.
  */
 #include <timer.h>
+#include <ktimer.h>
 #include <ktest.h>
 #include <percpu.h>
 #include <sched.h>
@@ -25,8 +26,10 @@ void timer_tick(void)
 	struct cpu *c = this_cpu();
 
 	c->ticks++;
-	if (c->id == 0)
+	if (c->id == 0) {
 		__atomic_store_n(&jiffies, jiffies + 1, __ATOMIC_RELAXED);
+		ktimer_run_expired();
+	}
 	sched_tick();
 }
 

@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <string.h>
 #include <uaccess.h>
+#include <uapi/unistd.h>
 #include <arch/exec.h>
 #include <asm/cpu.h>
 #include <asm/segment.h>
@@ -188,6 +189,13 @@ void arch_restart_syscall(struct trap_frame *f)
 {
 	f->rax = f->error_code;		/* the original call number */
 	f->rip -= 2;			/* back over the syscall instruction */
+	f->vector = 0;
+}
+
+void arch_restart_block(struct trap_frame *f)
+{
+	f->rax = __NR_restart_syscall;
+	f->rip -= 2;
 	f->vector = 0;
 }
 

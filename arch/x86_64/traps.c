@@ -200,10 +200,6 @@ static void handle_exception(struct trap_frame *f)
 {
 	unsigned long fixup;
 
-	if (f->vector == TRAP_NMI) {
-		arch_nmi_handler(f);
-		return;
-	}
 	if (f->vector == TRAP_DF) {
 		handle_double_fault(f);
 		return;
@@ -226,9 +222,19 @@ static void handle_exception(struct trap_frame *f)
 
 void trap_dispatch(struct trap_frame *f)
 {
+	/*
+	 * An NMI can interrupt anything, even code with interrupts off, and
+	 * NMIs stay blocked until its iretq: it must never schedule or take
+	 * the exit-to-user work, even when it came from user mode.
+	 */
+	if (f->vector == TRAP_NMI) {
+		arch_nmi_handler(f);
+		return;
+	}
 	if (f->vector < FIRST_IRQ_VECTOR) {
 		handle_exception(f);
 	} else {
+		this_cpu()->irq_from_user = trap_from_user(f);
 		arch_irq_enter(f);
 		irq_dispatch((int)f->vector);
 		arch_irq_exit(f);

@@ -1,0 +1,38 @@
+/*
+ * Kernel timers: run a function once the monotonic clock passes a
+ * deadline.  Expired timers run from the timer tick on CPU 0, in
+ * interrupt context: callbacks must not sleep and must take their locks
+ * with irqsave.  Resolution is one tick (timer.h, HZ).
+ *
+ * timer_lock protects the list and each timer's 'pending'.
+ */
+#ifndef KTIMER_H
+#define KTIMER_H
+
+#include <types.h>
+#include <list.h>
+
+struct ktimer {
+	struct list_head node;		/* timer_lock: sorted by expires */
+	u64 expires;			/* clock_monotonic_ns() deadline */
+	void (*fn)(struct ktimer *t);
+	bool pending;			/* timer_lock */
+};
+
+void ktimer_init(struct ktimer *t, void (*fn)(struct ktimer *t));
+/* (Re)arm t for the monotonic time 'expires'. */
+void ktimer_add(struct ktimer *t, u64 expires);
+/* Disarm; returns whether it was still pending. */
+bool ktimer_cancel(struct ktimer *t);
+/* The tick calls this on CPU 0. */
+void ktimer_run_expired(void);
+
+/*
+ * Sleep in 'state' (TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE) until
+ * the monotonic deadline, a wake-up, or (interruptible) a signal.  Returns
+ * 0 when the deadline passed, -ERESTARTSYS on a signal, -EAGAIN on another
+ * wake-up.
+ */
+int sleep_until(u64 deadline, int state);
+
+#endif

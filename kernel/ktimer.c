@@ -1,0 +1,105 @@
+/* Kernel timers (see include/ktimer.h). */
+#include <errno.h>
+#include <ktimer.h>
+#include <sched.h>
+#include <spinlock.h>
+#include <time.h>
+
+static DEFINE_SPINLOCK(timer_lock);
+static LIST_HEAD(timers);		/* timer_lock */
+
+void ktimer_init(struct ktimer *t, void (*fn)(struct ktimer *t))
+{
+	list_init(&t->node);
+	t->fn = fn;
+	t->pending = false;
+	t->expires = 0;
+}
+
+static void remove_locked(struct ktimer *t)
+{
+	if (t->pending) {
+		list_del(&t->node);
+		t->pending = false;
+	}
+}
+
+void ktimer_add(struct ktimer *t, u64 expires)
+{
+	unsigned long flags = spin_lock_irqsave(&timer_lock);
+	struct ktimer *cur;
+
+	remove_locked(t);
+	t->expires = expires;
+	list_for_each_entry(cur, &timers, node) {
+		if (cur->expires > expires)
+			break;
+	}
+	list_add_tail(&t->node, &cur->node);	/* before the first later one */
+	t->pending = true;
+	spin_unlock_irqrestore(&timer_lock, flags);
+}
+
+bool ktimer_cancel(struct ktimer *t)
+{
+	unsigned long flags = spin_lock_irqsave(&timer_lock);
+	bool was = t->pending;
+
+	remove_locked(t);
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return was;
+}
+
+void ktimer_run_expired(void)
+{
+	u64 now = clock_monotonic_ns();
+
+	for (;;) {
+		unsigned long flags = spin_lock_irqsave(&timer_lock);
+		struct ktimer *t;
+
+		if (list_empty(&timers)) {
+			spin_unlock_irqrestore(&timer_lock, flags);
+			return;
+		}
+		t = list_first_entry(&timers, struct ktimer, node);
+		if (t->expires > now) {
+			spin_unlock_irqrestore(&timer_lock, flags);
+			return;
+		}
+		remove_locked(t);
+		spin_unlock_irqrestore(&timer_lock, flags);
+		t->fn(t);	/* may re-arm itself */
+	}
+}
+
+struct sleeper {
+	struct ktimer timer;
+	struct task *task;
+};
+
+static void wake_sleeper(struct ktimer *t)
+{
+	wake_up_process(container_of(t, struct sleeper, timer)->task);
+}
+
+int sleep_until(u64 deadline, int state)
+{
+	struct sleeper s = { .task = current_task() };
+	int ret = -EAGAIN;
+
+	ktimer_init(&s.timer, wake_sleeper);
+	set_current_state(state);
+	ktimer_add(&s.timer, deadline);
+	if (state == TASK_INTERRUPTIBLE && task_signal_pending(s.task))
+		ret = -ERESTARTSYS;
+	else if (clock_monotonic_ns() < deadline)
+		schedule();
+	set_current_state(TASK_RUNNING);
+	ktimer_cancel(&s.timer);
+	if (clock_monotonic_ns() >= deadline)
+		return 0;
+	if (state == TASK_INTERRUPTIBLE && task_signal_pending(s.task))
+		return -ERESTARTSYS;
+	return ret;
+}

@@ -1,0 +1,305 @@
+/*
+ * Assorted process and system calls: resource limits, usage and times,
+ * sysinfo, getrandom, prctl names, scheduler affinity and yield, robust
+ * futex list registration.
+ */
+#include <cred.h>
+#include <errno.h>
+#include <mm.h>
+#include <proc.h>
+#include <random.h>
+#include <string.h>
+#include <syscall.h>
+#include "syscall_list.h"
+#include <time.h>
+#include <timer.h>
+#include <uaccess.h>
+#include <uapi/time_abi.h>
+
+#define RLIM_INFINITY	(~0ull)
+#define RLIMIT_STACK	3
+#define RLIMIT_CORE	4
+#define RLIMIT_NPROC	6
+#define RLIMIT_NOFILE	7
+#define RLIMIT_MEMLOCK	8
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE	12
+#define RLIMIT_NICE	13
+#define RLIMIT_RTPRIO	14
+#define RLIM_NLIMITS	16
+
+/* Linux's defaults for a process started by the kernel. */
+void rlimit_init_defaults(struct task *t)
+{
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		t->rlim[i].cur = t->rlim[i].max = RLIM_INFINITY;
+	t->rlim[RLIMIT_STACK].cur = 8ull << 20;
+	t->rlim[RLIMIT_CORE].cur = 0;
+	t->rlim[RLIMIT_NPROC].cur = t->rlim[RLIMIT_NPROC].max = 4096;
+	t->rlim[RLIMIT_SIGPENDING].cur = t->rlim[RLIMIT_SIGPENDING].max = 4096;
+	t->rlim[RLIMIT_NOFILE].cur = 1024;
+	t->rlim[RLIMIT_NOFILE].max = 4096;
+	t->rlim[RLIMIT_MEMLOCK].cur = t->rlim[RLIMIT_MEMLOCK].max = 8ull << 20;
+	t->rlim[RLIMIT_MSGQUEUE].cur = t->rlim[RLIMIT_MSGQUEUE].max = 819200;
+	t->rlim[RLIMIT_NICE].cur = t->rlim[RLIMIT_NICE].max = 0;
+	t->rlim[RLIMIT_RTPRIO].cur = t->rlim[RLIMIT_RTPRIO].max = 0;
+}
+
+u64 rlimit_cur(int resource)
+{
+	return current_task()->group_leader->rlim[resource].cur;
+}
+
+struct rlimit64_abi {
+	u64 cur, max;
+};
+
+SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource, const struct rlimit64_abi *, unew,
+		struct rlimit64_abi *, uold)
+{
+	struct task *leader = current_task()->group_leader;
+	struct rlimit64_abi set, old;
+	unsigned long flags;
+	long ret = 0;
+
+	if (resource >= RLIM_NLIMITS)
+		return -EINVAL;
+	if (pid != 0 && pid != leader->tgid)
+		return -ESRCH;		/* other processes' limits: not supported */
+	if (unew && copy_from_user(&set, (const void __user *)unew, sizeof(set)))
+		return -EFAULT;
+	if (unew && set.cur > set.max)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	old.cur = leader->rlim[resource].cur;
+	old.max = leader->rlim[resource].max;
+	if (unew) {
+		if (set.max > old.max && current_cred()->euid != 0)
+			ret = -EPERM;
+		else if (resource == RLIMIT_NOFILE && set.max > 1048576)
+			ret = -EPERM;	/* fs.nr_open */
+		else
+			leader->rlim[resource] = (struct rlimit_pair){ set.cur, set.max };
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!ret && uold && copy_to_user((void __user *)uold, &old, sizeof(old)))
+		return -EFAULT;
+	return ret;
+}
+
+SYSCALL_DEFINE2(getrlimit, unsigned int, resource, struct rlimit64_abi *, uold)
+{
+	return sys_prlimit64(0, resource, 0, (unsigned long)uold, 0, 0);
+}
+
+SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64_abi *, unew)
+{
+	return sys_prlimit64(0, resource, (unsigned long)unew, 0, 0, 0);
+}
+
+struct rusage_abi {
+	struct timeval_abi utime, stime;
+	long maxrss, ixrss, idrss, isrss, minflt, majflt, nswap, inblock, oublock;
+	long msgsnd, msgrcv, nsignals, nvcsw, nivcsw;
+};
+STATIC_ASSERT(sizeof(struct rusage_abi) == 144);
+
+#define RUSAGE_SELF	0
+#define RUSAGE_CHILDREN	(-1)
+#define RUSAGE_THREAD	1
+
+static struct timeval_abi ns_to_tv(u64 ns)
+{
+	struct timeval_abi tv = { (s64)(ns / NSEC_PER_SEC), (s64)(ns % NSEC_PER_SEC) / 1000 };
+
+	return tv;
+}
+
+/* User and system time of the caller's process (or its reaped children). */
+static void process_times(int who, u64 *user, u64 *sys)
+{
+	struct task *me = current_task(), *leader = me->group_leader, *t;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	if (who == RUSAGE_CHILDREN) {
+		*user = leader->child_utime_ns;
+		*sys = leader->child_stime_ns;
+	} else if (who == RUSAGE_THREAD) {
+		*user = me->utime_ns;
+		*sys = me->stime_ns;
+	} else {
+		*user = leader->dead_utime_ns;
+		*sys = leader->dead_stime_ns;
+		list_for_each_entry(t, &leader->threads, thread_node) {
+			*user += t->utime_ns;
+			*sys += t->stime_ns;
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
+{
+	struct rusage_abi ru;
+	u64 user, sys;
+
+	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
+		return -EINVAL;
+	memset(&ru, 0, sizeof(ru));
+	process_times(who, &user, &sys);
+	ru.utime = ns_to_tv(user);
+	ru.stime = ns_to_tv(sys);
+	return copy_to_user((void __user *)uru, &ru, sizeof(ru));
+}
+
+SYSCALL_DEFINE1(times, struct tms_abi *, utms)
+{
+	struct tms_abi tms;
+	u64 user, sys, cuser, csys;
+
+	process_times(RUSAGE_SELF, &user, &sys);
+	process_times(RUSAGE_CHILDREN, &cuser, &csys);
+	tms.tms_utime = (s64)(user / TICK_NSEC);
+	tms.tms_stime = (s64)(sys / TICK_NSEC);
+	tms.tms_cutime = (s64)(cuser / TICK_NSEC);
+	tms.tms_cstime = (s64)(csys / TICK_NSEC);
+	if (utms && copy_to_user((void __user *)utms, &tms, sizeof(tms)))
+		return -EFAULT;
+	return (long)timer_jiffies();	/* clock ticks since boot (CLK_TCK = HZ) */
+}
+
+struct sysinfo_abi {
+	long uptime;
+	unsigned long loads[3];
+	unsigned long totalram, freeram, sharedram, bufferram, totalswap, freeswap;
+	unsigned short procs, pad;
+	unsigned long totalhigh, freehigh;
+	unsigned int mem_unit;
+	char f[0];
+};
+
+SYSCALL_DEFINE1(sysinfo, struct sysinfo_abi *, uinfo)
+{
+	struct sysinfo_abi si;
+
+	memset(&si, 0, sizeof(si));
+	si.uptime = (long)(clock_monotonic_ns() / NSEC_PER_SEC);
+	si.totalram = mm_total_pages() * PAGE_SIZE;
+	si.freeram = mm_free_pages() * PAGE_SIZE;
+	si.procs = (unsigned short)nr_tasks();
+	si.mem_unit = 1;
+	return copy_to_user((void __user *)uinfo, &si, sizeof(si));
+}
+
+#define GRND_NONBLOCK	1
+#define GRND_RANDOM	2
+#define GRND_INSECURE	4
+
+SYSCALL_DEFINE3(getrandom, void *, ubuf, size_t, len, unsigned int, flags)
+{
+	u8 chunk[256];
+	size_t done = 0;
+
+	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_INSECURE) && (flags & GRND_RANDOM))
+		return -EINVAL;
+	if (len > 0x1ffffff)
+		len = 0x1ffffff;	/* Linux caps one call at 32 MiB - 1 */
+	while (done < len) {
+		size_t n = MIN(len - done, sizeof(chunk));
+
+		get_random_bytes(chunk, n);
+		if (copy_to_user((char __user *)ubuf + done, chunk, n))
+			return done ? (long)done : -EFAULT;
+		done += n;
+		if (task_signal_pending(current_task()) && done < len)
+			return (long)done;
+	}
+	memset(chunk, 0, sizeof(chunk));
+	return (long)done;
+}
+
+#define PR_SET_PDEATHSIG	1
+#define PR_GET_PDEATHSIG	2
+#define PR_GET_DUMPABLE		3
+#define PR_SET_DUMPABLE		4
+#define PR_SET_NAME		15
+#define PR_GET_NAME		16
+#define PR_SET_NO_NEW_PRIVS	38
+#define PR_GET_NO_NEW_PRIVS	39
+
+SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
+		unsigned long, arg4, unsigned long, arg5)
+{
+	struct task *t = current_task();
+	char name[TASK_COMM_LEN];
+	int sig;
+
+	(void)arg3;
+	(void)arg4;
+	(void)arg5;
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name)) == -EFAULT)
+			return -EFAULT;
+		name[TASK_COMM_LEN - 1] = '\0';
+		strlcpy(t->comm, name, TASK_COMM_LEN);
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((void __user *)arg2, t->comm, TASK_COMM_LEN);
+	case PR_SET_PDEATHSIG:
+		if (arg2 > 64)
+			return -EINVAL;
+		t->pdeath_signal = (char)arg2;
+		return 0;
+	case PR_GET_PDEATHSIG:
+		sig = t->pdeath_signal;
+		return put_user(sig, (int __user *)arg2);
+	case PR_GET_DUMPABLE:
+		return 1;
+	case PR_SET_DUMPABLE:
+		return arg2 <= 1 ? 0 : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE0(sched_yield)
+{
+	yield();
+	return 0;
+}
+
+SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
+{
+	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
+
+	(void)pid;
+	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
+		return -EINVAL;
+	if (clear_user((void __user *)umask, len) || put_user(mask, (unsigned long __user *)umask))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
+SYSCALL_DEFINE3(getcpu, unsigned int *, ucpu, unsigned int *, unode, void *, unused)
+{
+	unsigned int cpu = this_cpu()->id, node = 0;
+
+	(void)unused;
+	if (ucpu && put_user(cpu, (unsigned int __user *)ucpu))
+		return -EFAULT;
+	if (unode && put_user(node, (unsigned int __user *)unode))
+		return -EFAULT;
+	return 0;
+}
+
+SYSCALL_DEFINE2(set_robust_list, void *, head, size_t, len)
+{
+	if (len != 24)		/* sizeof(struct robust_list_head) */
+		return -EINVAL;
+	current_task()->robust_list = head;
+	current_task()->robust_list_len = len;
+	return 0;
+}
