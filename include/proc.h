@@ -36,6 +36,10 @@ struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
 
+/* Futexes (kernel/futex.c): boot setup, and the exit-time wake-ups. */
+void futex_init(void);
+void futex_exit(struct task *t);
+
 /* Live tasks (for sysinfo and /proc). */
 unsigned int nr_tasks(void);
 

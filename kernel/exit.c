@@ -43,11 +43,8 @@ static void release_resources(struct task *t)
 {
 	struct mm *mm = t->mm;
 
-	if (t->clear_child_tid && mm) {
-		int zero = 0;
-
-		put_user(zero, (int __user *)t->clear_child_tid);	/* futex wake comes with futexes */
-	}
+	if (mm)
+		futex_exit(t);		/* clear_child_tid and robust futexes */
 	if (mm) {
 		t->mm = NULL;
 		mm_activate(NULL);	/* stop using its page tables before they go */

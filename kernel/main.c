@@ -10,6 +10,7 @@
 #include <ktest.h>
 #include <random.h>
 #include <mm.h>
+#include <proc.h>
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
@@ -126,6 +127,7 @@ void kernel_main(bool boot_info_ok)
 		(unsigned long long)clock_monotonic_ns() / 1000);
 
 	random_init();
+	futex_init();
 	sched_init();
 	if (!kthread_create(init_thread, NULL, "init"))
 		panic("cannot create the init thread");

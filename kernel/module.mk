@@ -9,4 +9,4 @@ KOBJS += kernel/exit.o kernel/syscall.o kernel/syscall_names.o kernel/sys_info.o
 KOBJS += kernel/initrd.o
 KOBJS += kernel/console_io.o
 KOBJS += kernel/signal.o kernel/signal_deliver.o kernel/sys_signal.o
-KOBJS += kernel/ktimer.o kernel/time_sys.o kernel/itimer.o kernel/cred.o kernel/sys_misc.o
+KOBJS += kernel/ktimer.o kernel/time_sys.o kernel/itimer.o kernel/cred.o kernel/sys_misc.o kernel/futex.o

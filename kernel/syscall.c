@@ -83,6 +83,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(sched_getaffinity),
 	SYSCALL(getcpu),
 	SYSCALL(set_robust_list),
+	SYSCALL(futex),
 	SYSCALL(getpid),
 	SYSCALL(gettid),
 	SYSCALL(getppid),

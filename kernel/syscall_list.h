@@ -76,6 +76,7 @@ DECLARE(sched_yield);
 DECLARE(sched_getaffinity);
 DECLARE(getcpu);
 DECLARE(set_robust_list);
+DECLARE(futex);
 DECLARE(getpid);
 DECLARE(gettid);
 DECLARE(getppid);
