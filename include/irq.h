@@ -17,6 +17,13 @@ int irq_alloc_vector(void);
 int irq_register(int vector, irq_handler_t handler, void *data);
 void irq_unregister(int vector);
 
+/*
+ * Route legacy (ISA) interrupt line isa_irq to vector on the boot CPU,
+ * honouring the firmware's overrides; mask it again.  0 or -errno.
+ */
+int arch_irq_route(unsigned int isa_irq, int vector);
+int arch_irq_mask(unsigned int isa_irq);
+
 /* Called by the arch trap code for every external interrupt. */
 void irq_dispatch(int vector);
 

@@ -33,6 +33,12 @@ void pid_free(int pid);
 void pid_attach(struct task *t);	/* tasklist_lock held */
 void pid_detach(struct task *t);	/* tasklist_lock held */
 struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
+/*
+ * Up to max live processes (leaders) for which match() is true, each with
+ * a reference the caller drops.  tasklist_lock held.
+ */
+int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
+			  struct task **out, int max);
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
 

@@ -82,6 +82,7 @@ struct task {
 	int exit_signal;		/* immutable: sent to the parent at exit (0: none) */
 	int exit_status;		/* wait(2) encoding, set by do_exit() */
 	int pgid, sid;			/* leader: process group and session */
+	struct tty *tty;		/* leader: controlling terminal, or NULL */
 	int live_threads;		/* leader: tasks of the group not yet exited */
 	struct wait_queue child_wait;	/* leader: woken when a child changes state */
 	int *set_child_tid;		/* own task only: user addresses from clone */

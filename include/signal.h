@@ -50,6 +50,9 @@ void signal_exec_reset(struct task *t);
  */
 int send_signal(struct task *t, int sig, const struct siginfo_abi *info, bool group);
 
+/* Send sig to every process of group pgid (the terminal's signals); -ESRCH if none. */
+int signal_pgrp(int pgid, int sig);
+
 /* A synchronous fault in the current task: deliver sig (code, address). */
 void force_sig_fault(int sig, int code, unsigned long addr);
 

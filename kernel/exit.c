@@ -18,6 +18,7 @@
 #include <syscall.h>
 #include <uaccess.h>
 #include <vm.h>
+#include <tty.h>
 #include <wait.h>
 
 #define CORE_DUMP_FLAG	0x80
@@ -153,6 +154,8 @@ void do_exit(int status)
 
 	if (t == init_task)
 		panic("Attempted to kill init! exitcode=0x%08x", status);
+	if (t == t->group_leader && t->sid == t->tgid)
+		tty_session_exit(t);
 	release_resources(t);
 	exit_notify(t, status);
 	task_exit_current();

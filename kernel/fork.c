@@ -102,6 +102,7 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 		child->parent = (flags & CLONE_PARENT) ? leader->parent : leader;
 		child->pgid = leader->pgid;
 		child->sid = leader->sid;
+		child->tty = leader->tty;
 		list_add_tail(&child->thread_node, &child->threads);
 		child->live_threads = 1;
 		if (child->parent) {

@@ -93,3 +93,23 @@ bool pgrp_exists_in_session(int pgid, int sid)
 	}
 	return false;
 }
+
+int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
+			  struct task **out, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < PID_HASH && n < max; i++) {
+		struct task *t;
+
+		list_for_each_entry(t, bucket(i), pid_node) {
+			if (n == max)
+				break;
+			if (t != t->group_leader || t->exit_state || !match(t, arg))
+				continue;
+			task_get(t);
+			out[n++] = t;
+		}
+	}
+	return n;
+}

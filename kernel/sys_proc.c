@@ -116,8 +116,10 @@ SYSCALL_DEFINE0(setsid)
 	/* Fails when a process group with the caller's pid exists already. */
 	if (pgrp_exists_in_session(me->tgid, -1))
 		ret = -EPERM;
-	else
+	else {
 		me->sid = me->pgid = me->tgid;
+		me->tty = NULL;		/* a new session has no controlling terminal */
+	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return ret;
 }

@@ -204,25 +204,33 @@ static int kill_one(struct task *p, int sig, const struct siginfo_abi *info)
 	return send_signal(p, sig, info, true);
 }
 
+struct kill_filter {
+	struct task *me;
+	int pgid;		/* 0: everyone but init and the caller */
+};
+
+static bool kill_match(struct task *p, void *arg)
+{
+	const struct kill_filter *kf = arg;
+
+	if (kf->pgid)
+		return p->pgid == kf->pgid;
+	return p != init_task && p != kf->me;
+}
+
+#define KILL_BATCH	64
+
 /* kill(2) for pid == 0 / < -1 (a process group) and -1 (everyone but init and us). */
 static long kill_many(int pgid, bool all, int sig, const struct siginfo_abi *info)
 {
-	struct task *me = current_task()->group_leader, *found[64];
+	struct kill_filter kf = { current_task()->group_leader, all ? 0 : pgid };
+	struct task *found[KILL_BATCH];
 	unsigned long flags;
-	int n = 0;
 	long ret = -ESRCH;
+	int n;
 
 	flags = spin_lock_irqsave(&tasklist_lock);
-	for (int pid = 1; pid < PID_MAX && n < 64; pid++) {
-		struct task *p = pid_lookup(pid);
-
-		if (!p || p != p->group_leader || p->exit_state)
-			continue;
-		if (all ? (p == init_task || p == me) : p->pgid != pgid)
-			continue;
-		task_get(p);
-		found[n++] = p;
-	}
+	n = pid_collect_processes(kill_match, &kf, found, KILL_BATCH);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	for (int i = 0; i < n; i++) {
 		kill_one(found[i], sig, info);
@@ -230,6 +238,13 @@ static long kill_many(int pgid, bool all, int sig, const struct siginfo_abi *inf
 		ret = 0;
 	}
 	return ret;
+}
+
+int signal_pgrp(int pgid, int sig)
+{
+	struct siginfo_abi info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	return (int)kill_many(pgid, false, sig, &info);
 }
 
 SYSCALL_DEFINE2(kill, int, pid, int, sig)

@@ -28,7 +28,7 @@ int ioapic_mask_gsi(u32 gsi);
  * FIXME: these are the driver-facing API that <irq.h> documents; their
  * prototypes belong in <irq.h> (generic code cannot include this header).
  */
-int arch_irq_route(unsigned int isa_irq, int vector);
-int arch_irq_mask(unsigned int isa_irq);
+/* arch_irq_route() and arch_irq_mask() are declared in <irq.h>. */
+#include <irq.h>
 
 #endif

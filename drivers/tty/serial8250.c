@@ -1,13 +1,17 @@
 /*
- * 16550A UART (COM1 at I/O port 0x3f8): the boot console.
+ * 16550A UART (COM1 at I/O port 0x3f8): the boot console and ttyS0.
  *
- * Output is polled for now: a byte is written once the transmit holding
- * register is empty, so messages reach the wire even from a panic with
- * interrupts off.  Receive and interrupt-driven transmit come with the
- * TTY layer.  When no UART answers the scratch-register probe, output is
- * dropped rather than spinning forever on a missing device.
+ * Output is polled: a byte is written once the transmit holding register
+ * is empty, so messages reach the wire even from a panic with interrupts
+ * off, and the 16-byte FIFO keeps that cheap.  Input is interrupt driven:
+ * ISA IRQ 4 fires when bytes arrive and the handler feeds each one to the
+ * terminal's line discipline.  When no UART answers the scratch-register
+ * probe, output is dropped rather than spinning forever on a missing
+ * device, and no terminal is created.
  */
+#include <irq.h>
 #include <printk.h>
+#include <tty.h>
 #include <asm/io.h>
 #include <serial8250.h>
 
@@ -24,6 +28,9 @@
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
 #define LSR_THRE	0x20
+#define LSR_DR		0x01	/* a received byte is waiting */
+#define IER_RX		0x01
+#define COM1_ISA_IRQ	4
 #define TX_SPIN_LIMIT	100000
 
 static bool uart_present;
@@ -67,4 +74,46 @@ void serial8250_early_init(void)
 	outb(COM1 + REG_MCR, 0x0b);		/* DTR, RTS, OUT2 */
 	uart_present = true;
 	console_register(&uart_console);
+}
+
+/* --- ttyS0 ------------------------------------------------------------------- */
+
+static struct tty uart_tty;
+
+static void uart_tty_write(struct tty *tty, const char *buf, size_t len)
+{
+	(void)tty;
+	for (size_t i = 0; i < len; i++)
+		uart_putc(buf[i]);
+}
+
+static const struct tty_driver_ops uart_tty_ops = {
+	.write = uart_tty_write,
+};
+
+static void uart_interrupt(void *data)
+{
+	struct tty *tty = data;
+
+	while (inb(COM1 + REG_LSR) & LSR_DR)
+		tty_receive(tty, (char)inb(COM1 + REG_DATA));
+}
+
+void serial8250_tty_init(void)
+{
+	int vector;
+
+	if (!uart_present)
+		return;
+	tty_init(&uart_tty, "ttyS0", &uart_tty_ops, NULL);
+	vector = irq_alloc_vector();
+	if (vector < 0 || irq_register(vector, uart_interrupt, &uart_tty) ||
+	    arch_irq_route(COM1_ISA_IRQ, vector)) {
+		pr_err("serial: cannot route IRQ %d; ttyS0 has no input\n", COM1_ISA_IRQ);
+	} else {
+		outb(COM1 + REG_IER, IER_RX);
+		uart_interrupt(&uart_tty);	/* drain bytes that arrived before */
+	}
+	console_tty = &uart_tty;
+	pr_info("serial: ttyS0 at I/O 0x%x (IRQ %d) is a 16550A\n", COM1, COM1_ISA_IRQ);
 }

@@ -1,0 +1,11 @@
+/* The line discipline's entry points for the terminal core (tty.c). */
+#ifndef DRIVERS_N_TTY_H
+#define DRIVERS_N_TTY_H
+
+#include <tty.h>
+
+ssize_t n_tty_read(struct tty *tty, char *buf, size_t len, bool nonblock);
+ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock);
+void n_tty_flush_input(struct tty *tty);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * Generic and terminal ioctl numbers (asm-generic/ioctls.h), plus the
+ * terminal structures the console answers with until the TTY layer.
+ */
+#ifndef UAPI_IOCTLS_H
+#define UAPI_IOCTLS_H
+
+#include <stdint.h>
+
+#define TCGETS		0x5401
+#define TCSETS		0x5402
+#define TCSETSW		0x5403
+#define TCSETSF		0x5404
+#define TIOCSCTTY	0x540e
+#define TIOCGPGRP	0x540f
+#define TIOCSPGRP	0x5410
+#define TIOCGWINSZ	0x5413
+#define TIOCSWINSZ	0x5414
+#define FIONREAD	0x541b
+#define TIOCINQ		FIONREAD
+#define FIONBIO		0x5421
+#define FIONCLEX	0x5450
+#define FIOCLEX		0x5451
+#define FIOASYNC	0x5452
+
+struct winsize {
+	uint16_t ws_row;
+	uint16_t ws_col;
+	uint16_t ws_xpixel;
+	uint16_t ws_ypixel;
+};
+
+_Static_assert(sizeof(struct winsize) == 8, "winsize size");
+
+#endif
