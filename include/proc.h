@@ -87,6 +87,9 @@ struct clone_request {
 	int *parent_tid, *child_tid;
 };
 
+/* exec: end every other thread of the caller's process and wait for them. */
+void exec_kill_other_threads(void);
+
 /* exec succeeded: a parent waiting in vfork() may go on. */
 void exec_release_vfork_parent(struct task *t);
 

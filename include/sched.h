@@ -84,6 +84,8 @@ struct task {
 	int pgid, sid;			/* leader: process group and session */
 	struct tty *tty;		/* leader: controlling terminal, or NULL */
 	int live_threads;		/* leader: tasks of the group not yet exited */
+	struct task *exec_waiter;	/* leader: a thread in exec waiting for the others */
+	bool exec_killed;		/* another thread's exec ends this one */
 	struct wait_queue child_wait;	/* leader: woken when a child changes state */
 	int *set_child_tid;		/* own task only: user addresses from clone */
 	int *clear_child_tid;

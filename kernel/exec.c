@@ -322,26 +322,44 @@ static const char *basename(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/*
+ * The executable's bytes.  Until the VFS holds the initramfs, programs
+ * come straight out of the archive in memory.
+ */
+struct exec_file {
+	const u8 *data;
+	size_t size;
+	u32 mode;
+};
+
+static int exec_file_open(const char *path, struct exec_file *ef)
+{
+	const void *data;
+	int err = initrd_lookup(path, &data, &ef->size, &ef->mode);
+
+	ef->data = data;
+	if (!err && !(ef->mode & 0111))
+		err = -EACCES;
+	return err;
+}
+
+static void exec_file_close(struct exec_file *ef)
+{
+	ef->data = NULL;
+}
+
 /* Build the complete new image in mm; on success *entry and *sp start it. */
-static int load_program(struct mm *mm, const char *path, const struct exec_args *args,
-			u64 *entry, u64 *sp)
+static int load_program(struct mm *mm, const struct exec_file *ef, const char *path,
+			const struct exec_args *args, u64 *entry, u64 *sp)
 {
 	struct loaded prog, interp;
 	struct elf_info info;
-	const void *data;
-	size_t size;
-	u32 mode;
-	int err = initrd_lookup(path, &data, &size, &mode);
+	int err = elf_check(ef->data, ef->size, USER_SPACE_END, &info);
 
 	if (err)
 		return err;
-	if (!(mode & 0111))
-		return -EACCES;
-	err = elf_check(data, size, USER_SPACE_END, &info);
-	if (err)
-		return err;
 	mutex_lock(&mm->lock);
-	err = load_elf(mm, &info, data, info.is_dyn ? ELF_ET_DYN_BASE - info.lo : 0, &prog);
+	err = load_elf(mm, &info, ef->data, info.is_dyn ? ELF_ET_DYN_BASE - info.lo : 0, &prog);
 	if (!err && info.interp)
 		err = load_interpreter(mm, info.interp, &interp);
 	if (!err) {
@@ -353,20 +371,116 @@ static int load_program(struct mm *mm, const char *path, const struct exec_args 
 	return err;
 }
 
+#define SHEBANG_MAX	256	/* Linux's BINPRM_BUF_SIZE */
+#define SHEBANG_DEPTH	4
+
+/*
+ * "#!interpreter [one argument]": the interpreter runs with argv
+ * [interpreter, argument?, script path, original argv[1..]].  On success
+ * *interp_out (kmalloc'd) names the interpreter and args is rewritten.
+ */
+static int parse_shebang(const struct exec_file *ef, const char *path, struct exec_args *args,
+			 char **interp_out)
+{
+	char line[SHEBANG_MAX], *p, *interp, *arg = NULL;
+	size_t n = MIN(ef->size, sizeof(line) - 1);
+	struct exec_args fresh;
+	const char *old = args->buf;
+	int err;
+
+	memcpy(line, ef->data, n);
+	line[n] = '\0';
+	p = strchr(line, '\n');
+	if (p)
+		*p = '\0';
+	for (p = line + 2; *p == ' ' || *p == '\t'; p++)
+		;
+	interp = p;
+	while (*p && *p != ' ' && *p != '\t')
+		p++;
+	if (*p) {
+		*p++ = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		arg = *p ? p : NULL;
+		for (char *e = p + strlen(p); arg && e > arg && (e[-1] == ' ' || e[-1] == '\t'); )
+			*--e = '\0';
+	}
+	if (!*interp)
+		return -ENOEXEC;
+	exec_args_init(&fresh);
+	err = exec_args_add(&fresh, interp);
+	if (!err && arg)
+		err = exec_args_add(&fresh, arg);
+	if (!err)
+		err = exec_args_add(&fresh, path);
+	fresh.argc = arg ? 3 : 2;
+	old += strlen(old) + 1;		/* drop the old argv[0] */
+	for (int i = 1; i < args->argc + args->envc && !err; i++) {
+		err = exec_args_add(&fresh, old);
+		old += strlen(old) + 1;
+	}
+	fresh.argc += args->argc > 0 ? args->argc - 1 : 0;
+	fresh.envc = args->envc;
+	*interp_out = err ? NULL : kmalloc(strlen(interp) + 1, GFP_KERNEL);
+	if (!err && !*interp_out)
+		err = -ENOMEM;
+	if (err) {
+		exec_args_free(&fresh);
+		return err;
+	}
+	strlcpy(*interp_out, interp, strlen(interp) + 1);
+	exec_args_free(args);
+	*args = fresh;
+	return 0;
+}
+
+/* Open path, following "#!" interpreters; *owned is a path to kfree, if any. */
+static int open_following_scripts(const char **path, struct exec_args *args,
+				  struct exec_file *ef, char **owned)
+{
+	for (int depth = 0;; depth++) {
+		char *interp;
+		int err = exec_file_open(*path, ef);
+
+		if (err)
+			return err;
+		if (ef->size < 2 || ef->data[0] != '#' || ef->data[1] != '!')
+			return 0;
+		if (depth == SHEBANG_DEPTH) {
+			exec_file_close(ef);
+			return -ELOOP;
+		}
+		err = parse_shebang(ef, *path, args, &interp);
+		exec_file_close(ef);
+		if (err)
+			return err;
+		kfree(*owned);
+		*owned = interp;
+		*path = interp;
+	}
+}
+
 int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame)
 {
 	struct task *t = current_task();
-	struct mm *mm = mm_create(), *old;
+	struct exec_file ef;
+	struct mm *mm, *old;
+	char *owned = NULL;
 	u64 entry = 0, sp = 0;
-	int err;
+	int err = open_following_scripts(&path, args, &ef, &owned);
 
-	if (!mm)
-		return -ENOMEM;
-	err = load_program(mm, path, args, &entry, &sp);
+	if (err)
+		goto out;
+	mm = mm_create();
+	err = mm ? load_program(mm, &ef, path, args, &entry, &sp) : -ENOMEM;
+	exec_file_close(&ef);
 	if (err) {
-		mm_put(mm);
-		return err;
+		if (mm)
+			mm_put(mm);
+		goto out;
 	}
+	exec_kill_other_threads();	/* the point of no return */
 	old = t->mm;
 	t->mm = mm;
 	mm_activate(mm);
@@ -377,7 +491,10 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 	if (t->files)
 		files_close_on_exec(t->files);
 	exec_release_vfork_parent(t);
-	return arch_exec_reset(t, frame, entry, sp);
+	err = arch_exec_reset(t, frame, entry, sp);
+out:
+	kfree(owned);
+	return err;
 }
 
 int kernel_execve(const char *path, const char *const argv[], const char *const envp[])

@@ -113,6 +113,39 @@ static void process_exited(struct task *leader)
 	}
 }
 
+/*
+ * exec in a multithreaded process: every other thread (the leader too,
+ * when another thread execs) is killed, and the caller waits until it is
+ * the only one left.  The process keeps its pid: the leader's task stays
+ * the group's head even after its own thread has gone.
+ */
+void exec_kill_other_threads(void)
+{
+	struct task *me = current_task(), *leader = me->group_leader, *t;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	if (leader->live_threads == 1) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return;
+	}
+	leader->exec_waiter = me;
+	list_for_each_entry(t, &leader->threads, thread_node) {
+		if (t == me)
+			continue;
+		WRITE_ONCE(t->exec_killed, true);	/* noticed on its way to user mode */
+		wake_up_process(t);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (READ_ONCE(leader->live_threads) == 1)
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+	leader->exec_waiter = NULL;
+}
+
 void exec_release_vfork_parent(struct task *t)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
@@ -138,6 +171,11 @@ static void exit_notify(struct task *t, int status)
 	}
 	leader->dead_utime_ns += t != leader ? t->utime_ns : 0;
 	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
+	if (t == leader && leader->live_threads > 1) {
+		/* The leader's thread goes first: its task stays as the group's head. */
+		list_del(&t->thread_node);
+		list_init(&t->thread_node);
+	}
 	if (t != leader) {			/* a thread: reaped at once */
 		list_del(&t->thread_node);
 		pid_detach(t);
@@ -145,6 +183,8 @@ static void exit_notify(struct task *t, int status)
 	}
 	if (--leader->live_threads == 0)
 		process_exited(leader);
+	else if (leader->live_threads == 1 && leader->exec_waiter)
+		wake_up_process(leader->exec_waiter);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 

@@ -182,6 +182,7 @@ void exit_to_user_mode(struct trap_frame *f)
 	while (this_cpu()->need_resched)
 		schedule();
 	if (task_signal_pending(t) || READ_ONCE(t->group_leader->group_exiting) ||
+	    READ_ONCE(t->exec_killed) ||
 	    READ_ONCE(t->group_leader->group_stop_sig) || t->restore_blocked ||
 	    (arch_frame_syscall(f, &ret) && ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK))
 		do_signal(f);

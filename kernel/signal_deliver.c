@@ -196,6 +196,8 @@ void do_signal(struct trap_frame *f)
 	bool in_syscall = arch_frame_syscall(f, &ret) && is_restart_code(ret);
 
 	for (;;) {
+		if (READ_ONCE(t->exec_killed))
+			do_exit(SIGKILL);
 		if (READ_ONCE(t->group_leader->group_exiting))
 			do_exit(t->group_leader->group_exit_status);
 		if (READ_ONCE(t->group_leader->group_stop_sig)) {
