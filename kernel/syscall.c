@@ -21,6 +21,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(mprotect),
 	SYSCALL(munmap),
 	SYSCALL(brk),
+	SYSCALL(mremap),
 
 	/* processes and system (kernel/, arch/) */
 	SYSCALL(fork),

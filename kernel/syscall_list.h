@@ -14,6 +14,7 @@ DECLARE(mmap);
 DECLARE(mprotect);
 DECLARE(munmap);
 DECLARE(brk);
+DECLARE(mremap);
 
 /* processes and system (kernel/, arch/) */
 DECLARE(fork);

@@ -4,3 +4,4 @@ KOBJS += mm/mm_ktest.o
 KOBJS += mm/uaccess_ktest.o
 KOBJS += mm/vm.o mm/vma.o mm/fault.o mm/shared_anon.o
 KOBJS += mm/sys_mman.o
+KOBJS += mm/mremap.o

@@ -82,3 +82,8 @@ struct page *shared_anon_page(struct shared_anon *s, unsigned long index)
 		put_page(fresh);		/* someone else installed one first */
 	return p;
 }
+
+unsigned long shared_anon_pages(const struct shared_anon *s)
+{
+	return s->npages;
+}

@@ -23,5 +23,6 @@ void shared_anon_get(struct shared_anon *s);
 void shared_anon_put(struct shared_anon *s);
 /* The page at index (allocated zeroed on first use), with a new reference. */
 struct page *shared_anon_page(struct shared_anon *s, unsigned long index);
+unsigned long shared_anon_pages(const struct shared_anon *s);
 
 #endif

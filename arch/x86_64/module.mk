@@ -13,3 +13,4 @@ KOBJS += arch/x86_64/hpet.o arch/x86_64/ioapic.o
 KOBJS += arch/x86_64/syscall.o arch/x86_64/syscall_entry.o arch/x86_64/exec.o arch/x86_64/prctl.o
 KOBJS += arch/x86_64/signal.o
 KOBJS += arch/x86_64/rtc.o
+KOBJS += arch/x86_64/mmu_move.o

@@ -7,8 +7,8 @@
  * Functions here allocate intermediate tables with alloc_page() and fail
  * with -ENOMEM when that fails; the caller holds whatever lock protects
  * the address space (mm->lock for user space, vmalloc_lock for the
- * vmalloc area).  They flush this CPU's TLB for what they change, through
- * tlb_flush_range(), the one place that will grow cross-CPU shootdown.
+ * vmalloc area).  They flush the TLB of every CPU for what they change or
+ * remove, through tlb_flush_range(), before they return.
  */
 #ifndef ARCH_MMU_H
 #define ARCH_MMU_H
@@ -39,9 +39,10 @@ bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned
 int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot);
 
 /*
- * User-range helpers that also manage page references:
+ * Range helpers that also manage page references:
  * mmu_unmap_put() unmaps [start, end) and put_page()s every frame it
- * unmapped; mmu_copy_range() makes dst map the same frames as src over
+ * unmapped, only after every CPU's TLB has forgotten it (vmalloc uses it
+ * for the kernel half too); mmu_copy_range() makes dst map the same frames as src over
  * [start, end), taking a reference on each, and with 'cow' removes write
  * access in both so the first write faults and copies.  Both skip absent
  * tables quickly.  mmu_copy_range returns 0 or -ENOMEM.
@@ -49,6 +50,9 @@ int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int pro
 void mmu_unmap_put(phys_addr_t root, unsigned long start, unsigned long end);
 int mmu_copy_range(phys_addr_t dst, phys_addr_t src, unsigned long start, unsigned long end,
 		   bool cow);
+/* Move the present entries of [from, from+len) to [to, to+len); 0 or -ENOMEM. */
+int mmu_move_range(phys_addr_t root, unsigned long from, unsigned long to, size_t len);
+
 /* Change rights of every present page in [start, end); absent ones are skipped. */
 void mmu_protect_range(phys_addr_t root, unsigned long start, unsigned long end,
 		       unsigned int prot);
@@ -59,6 +63,11 @@ phys_addr_t mmu_new_root(void);
 void mmu_free_root(phys_addr_t root);
 void mmu_switch(phys_addr_t root);
 
+/*
+ * Invalidate [va, va+len) in the TLB of every online CPU and return once
+ * all have done it (cross-CPU shootdown).  Safe with interrupts off and
+ * locks held; not from NMI context.
+ */
 void tlb_flush_range(unsigned long va, size_t len);
 
 /* Boot: build the kernel's final tables and switch to them. */

@@ -27,9 +27,11 @@ UNIT_LDLIBS := -lcmocka
 # Every lib/ file is built for the host, tested or not: that keeps lib/
 # honest about needing nothing but include/.
 UNIT_LIB_SRCS := $(sort $(wildcard lib/*.c))
-UNIT_SUITES   := format string cmdline cpio inflate
+# Pure-logic kernel files outside lib/ that are host-tested as they are.
+UNIT_KERNEL_SRCS := mm/buddy.c
+UNIT_SUITES   := format string cmdline cpio inflate buddy rbtree elf
 
-UNIT_LIB_OBJS := $(patsubst %.c,$(UNIT_BUILD)/%.o,$(UNIT_LIB_SRCS))
+UNIT_LIB_OBJS := $(patsubst %.c,$(UNIT_BUILD)/%.o,$(UNIT_LIB_SRCS) $(UNIT_KERNEL_SRCS))
 UNIT_HELPERS  := $(UNIT_BUILD)/$(UNIT_DIR)/unit.o
 UNIT_BINS     := $(patsubst %,$(UNIT_BUILD)/test_%,$(UNIT_SUITES))
 UNIT_TEST_OBJS := $(patsubst %,$(UNIT_BUILD)/$(UNIT_DIR)/test_%.o,$(UNIT_SUITES)) \
@@ -50,7 +52,12 @@ unit: $(UNIT_BINS)
 	if [ -n "$$failed" ]; then echo "unit: FAILED:$$failed"; exit 1; fi; \
 	echo "unit: all $(words $(UNIT_BINS)) suites passed"
 
-$(UNIT_LIB_OBJS): $(UNIT_BUILD)/lib/%.o: lib/%.c $(UNIT_DIR)/klib_names.h
+$(UNIT_BUILD)/mm/%.o: mm/%.c $(UNIT_DIR)/klib_names.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(UNIT_CC) $(UNIT_LIB_CFLAGS) -c $< -o $@
+
+$(filter $(UNIT_BUILD)/lib/%,$(UNIT_LIB_OBJS)): $(UNIT_BUILD)/lib/%.o: lib/%.c $(UNIT_DIR)/klib_names.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $<"
 	$(Q)$(UNIT_CC) $(UNIT_LIB_CFLAGS) -c $< -o $@

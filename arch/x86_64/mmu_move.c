@@ -1,0 +1,27 @@
+/*
+ * Moving page-table entries for mremap: the frames stay where they are
+ * and keep their references; only their virtual addresses change.
+ */
+#include <errno.h>
+#include <mm.h>
+#include <arch/mmu.h>
+#include "mmu_internal.h"
+
+int mmu_move_range(phys_addr_t root, unsigned long from, unsigned long to, size_t len)
+{
+	for (size_t off = 0; off < len; off += PAGE_SIZE) {
+		int err;
+		u64 *src = walk(root, from + off, 1, false, &err), *dst;
+
+		if (!src || !(*src & PTE_P))
+			continue;
+		dst = walk(root, to + off, 1, true, &err);
+		if (!dst)
+			return err;
+		*dst = (*src & ~PTE_G) | (to + off >= 0xffff800000000000ul ? PTE_G : 0);
+		*src = 0;
+	}
+	tlb_flush_range(from, len);
+	tlb_flush_range(to, len);
+	return 0;
+}

@@ -1,0 +1,107 @@
+/*
+ * mremap(2): shrink a mapping in place, grow it in place when the space
+ * behind it is free, or (MREMAP_MAYMOVE) move it elsewhere, carrying its
+ * pages along without copying them.  The old range must lie within one
+ * area, as Linux requires.
+ */
+#include <errno.h>
+#include <kmalloc.h>
+#include <sched.h>
+#include <syscall.h>
+#include <uapi/mman.h>
+#include <vm.h>
+#include <arch/mmu.h>
+#include "vm_internal.h"
+
+/* Move [old, old+old_len) of v to a new area at 'to' of new_len bytes. */
+static long move_mapping(struct mm *mm, struct vma *v, unsigned long old, size_t old_len,
+			 unsigned long to, size_t new_len)
+{
+	struct vma *nv = vma_alloc(to, to + new_len, v->prot, v->flags);
+	int err;
+
+	if (!nv)
+		return -ENOMEM;
+	if (v->shared) {
+		nv->shared = v->shared;
+		nv->shared_pgoff = v->shared_pgoff + ((old - v->start) >> PAGE_SHIFT);
+		shared_anon_get(v->shared);
+		if (nv->shared_pgoff + (new_len >> PAGE_SHIFT) > shared_anon_pages(v->shared)) {
+			vma_free(nv);
+			return -ENOMEM;	/* a shared object cannot grow behind other mappers */
+		}
+	}
+	err = mmu_move_range(mm->root, old, to, MIN(old_len, new_len));
+	if (err) {
+		vma_free(nv);
+		return err;
+	}
+	vma_insert(mm, nv);
+	/* What is left of the old range has no pages any more: drop the area part. */
+	vm_unmap(mm, old, old_len);
+	return (long)to;
+}
+
+static long do_mremap(struct mm *mm, unsigned long old, size_t old_len, size_t new_len,
+		      unsigned int flags, unsigned long new_addr)
+{
+	struct vma *v = vma_find(mm, old);
+	long to;
+
+	if (!v || v->start > old || old + old_len > v->end)
+		return -EFAULT;
+	if (new_len <= old_len && !(flags & MREMAP_FIXED)) {
+		if (new_len < old_len) {
+			long err = vm_unmap(mm, old + new_len, old_len - new_len);
+
+			if (err)
+				return err;
+		}
+		return (long)old;
+	}
+	if (!(flags & MREMAP_FIXED) && old + old_len == v->end &&
+	    range_is_free(mm, v->end, new_len - old_len) &&
+	    old + new_len <= USER_SPACE_END && !v->shared) {
+		v->end = old + new_len;		/* grow in place */
+		return (long)old;
+	}
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	if (flags & MREMAP_FIXED) {
+		if (new_addr + new_len > USER_SPACE_END)
+			return -EINVAL;
+		if (new_addr < old + old_len && old < new_addr + new_len)
+			return -EINVAL;		/* the ranges may not overlap */
+		to = vm_unmap(mm, new_addr, new_len);
+		if (to)
+			return to;
+		to = (long)new_addr;
+	} else {
+		to = vma_find_free(mm, 0, new_len);
+		if (to < 0)
+			return to;
+	}
+	return move_mapping(mm, v, old, old_len, (unsigned long)to, new_len);
+}
+
+SYSCALL_DEFINE5(mremap, unsigned long, old, unsigned long, old_len, unsigned long, new_len,
+		unsigned long, flags, unsigned long, new_addr)
+{
+	struct mm *mm = current_task()->mm;
+	long ret;
+
+	if (!IS_ALIGNED(old, PAGE_SIZE) || (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED)))
+		return -EINVAL;
+	if ((flags & MREMAP_FIXED) && (!(flags & MREMAP_MAYMOVE) || !IS_ALIGNED(new_addr, PAGE_SIZE)))
+		return -EINVAL;
+	old_len = ALIGN_UP(old_len, PAGE_SIZE);
+	new_len = ALIGN_UP(new_len, PAGE_SIZE);
+	if (!new_len || old_len > USER_SPACE_END || new_len > USER_SPACE_END)
+		return -EINVAL;
+	if (!old_len)
+		return -EINVAL;		/* duplicating shared mappings is not supported */
+	mutex_lock(&mm->lock);
+	ret = do_mremap(mm, old, old_len, new_len, (unsigned int)flags, new_addr);
+	mutex_unlock(&mm->lock);
+	return ret;
+}
