@@ -30,6 +30,7 @@ include kernel/module.mk
 include mm/module.mk
 include lib/module.mk
 include drivers/module.mk
+include fs/module.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(KOBJS))
 LDSCRIPT := arch/$(ARCH)/kernel.ld

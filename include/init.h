@@ -16,6 +16,13 @@ void arch_cpu_init(void);
  */
 void arch_platform_init(void);
 
+/*
+ * Arch: start every other CPU the firmware lists (boot CPU, interrupts
+ * off, after arch_platform_init()); each runs its idle loop and is
+ * counted in ncpus_online once its scheduler is ready.
+ */
+void arch_smp_init(void);
+
 #define KERNEL_NAME	"Osprey"
 #define KERNEL_VERSION	"0.1"
 

@@ -48,6 +48,12 @@ void futex_exit(struct task *t);
 
 /* Live tasks (for sysinfo and /proc). */
 unsigned int nr_tasks(void);
+/*
+ * List a new task among the live ones, unless its (non-root) real user
+ * already has nproc_limit tasks (RLIMIT_NPROC): 0 or -EAGAIN.
+ */
+int task_account(struct task *t, u64 nproc_limit);
+void task_unaccount(struct task *t);
 
 /* Per-process timers and limits (kernel/itimer.c, kernel/sys_misc.c). */
 void itimer_init_task(struct task *t);

@@ -51,7 +51,8 @@ struct arch_task {
 struct task {
 	struct arch_task arch;
 	int state;			/* TASK_*; written by the task or under its rq lock */
-	int tid;			/* immutable */
+	int tid;			/* tasklist_lock (changes only in a multithreaded exec) */
+	int pid_owned;			/* immutable: the pid number freed with the task */
 	char comm[TASK_COMM_LEN];
 	void *kstack;			/* immutable: lowest address of the stack */
 	struct cpu *cpu;		/* the run queue it belongs to; immutable for now */
@@ -104,8 +105,10 @@ struct task {
 	int group_stop_sig;		/* leader: stopped by this signal (0: running) */
 	u64 dead_utime_ns, dead_stime_ns;	/* leader, tasklist_lock: exited threads' time */
 	u64 child_utime_ns, child_stime_ns;	/* leader, tasklist_lock: reaped children's time */
-	bool stop_reported, cont_reported;	/* leader, tasklist_lock: for wait(WUNTRACED/WCONTINUED) */
-	bool cont_pending;		/* leader, tasklist_lock: SIGCONT not yet reported */
+	bool stop_reported;		/* leader, tasklist_lock: wait(WUNTRACED) saw the stop */
+	bool cont_waitable;		/* leader, atomic: continued, not yet seen by wait(WCONTINUED) */
+	bool cont_pending;		/* leader, tasklist_lock: SIGCHLD for the continue not yet sent */
+	bool did_exec;			/* leader: exec'd since fork (setpgid's EACCES) */
 	struct {
 		unsigned long sp, size;
 		int flags;
@@ -129,12 +132,17 @@ struct task {
 	size_t robust_list_len;
 };
 
+/*
+ * Should an interruptible sleep end?  A deliverable signal, or the task
+ * being ended by another thread's exec (which acts like SIGKILL).
+ */
 static inline bool task_signal_pending(const struct task *t)
 {
 	u64 pending = __atomic_load_n(&t->pending.set, __ATOMIC_RELAXED) |
 		      __atomic_load_n(&t->group_leader->shared_pending.set, __ATOMIC_RELAXED);
 
-	return pending & ~__atomic_load_n(&t->blocked, __ATOMIC_RELAXED);
+	return (pending & ~__atomic_load_n(&t->blocked, __ATOMIC_RELAXED)) ||
+	       __atomic_load_n(&t->exec_killed, __ATOMIC_RELAXED);
 }
 
 static inline struct task *current_task(void)

@@ -39,6 +39,13 @@ struct sigqueue {
 /* Process setup: fresh default handlers, or shared/copied ones for clone. */
 int signal_init_task(struct task *t);
 int signal_clone(struct task *child, struct task *parent, bool share);
+/* rt_sigaction: does this action ignore sig?  Then drop pending ones (sighand->lock held). */
+bool signal_now_ignored(int sig, const struct k_sigaction_abi *ka);
+void signal_discard_pending(struct task *t, int sig);
+
+/* Dequeue a pending signal outside 'blocked' into *info; 0 if none (sighand->lock held). */
+int signal_dequeue(struct task *t, u64 blocked, struct siginfo_abi *info);
+
 /* When the task struct is freed. */
 void signal_release_task(struct task *t);
 /* exec: handlers reset to default (ignored ones stay ignored), altstack off. */

@@ -18,6 +18,11 @@
 struct wait_entry {
 	struct task *task;
 	struct list_head node;		/* on the queue while non-empty */
+	/*
+	 * Optional: called by wake_up() (under the queue's lock, maybe in
+	 * interrupt context) instead of waking 'task'; poll and epoll use it.
+	 */
+	void (*wake)(struct wait_entry *e);
 };
 
 #define WAIT_QUEUE_INIT(name)	{ SPINLOCK_INIT(#name), LIST_HEAD_INIT((name).waiters) }

@@ -8,7 +8,6 @@
 #include <elf.h>
 #include <errno.h>
 #include <exec.h>
-#include <initrd_files.h>
 #include <kmalloc.h>
 #include <random.h>
 #include <proc.h>
@@ -19,6 +18,7 @@
 #include <uaccess.h>
 #include <uapi/mman.h>
 #include <vm.h>
+#include <vfs.h>
 #include <vmalloc.h>
 #include <arch/exec.h>
 
@@ -90,27 +90,11 @@ static int load_elf(struct mm *mm, const struct elf_info *info, const u8 *data, 
 	return 0;
 }
 
-static int load_interpreter(struct mm *mm, const char *path, struct loaded *out)
-{
-	struct elf_info info;
-	const void *data;
-	size_t size;
-	u32 mode;
-	long base;
-	int err = initrd_lookup(path, &data, &size, &mode);
-
-	if (err)
-		return err == -ENOENT ? -ENOENT : err;
-	err = elf_check(data, size, USER_SPACE_END, &info);
-	if (err)
-		return err;
-	if (!info.is_dyn || info.interp)
-		return -ELIBBAD;
-	base = vma_find_free(mm, 0, info.hi - info.lo);
-	if (base < 0)
-		return (int)base;
-	return load_elf(mm, &info, data, (u64)base - info.lo, out);
-}
+struct exec_file;
+static int exec_file_open(const char *path, struct exec_file *ef);
+static void exec_file_close(struct exec_file *ef);
+static int load_interpreter_file(struct mm *mm, const u8 *data, size_t size, struct loaded *out);
+static int load_interpreter(struct mm *mm, const char *path, struct loaded *out);
 
 /* --- the initial stack ---------------------------------------------------- */
 
@@ -323,29 +307,81 @@ static const char *basename(const char *path)
 }
 
 /*
- * The executable's bytes.  Until the VFS holds the initramfs, programs
- * come straight out of the archive in memory.
+ * The executable's bytes, read whole from the file system into a kernel
+ * buffer.  FIXME: map the page cache instead of copying, so exec of a big
+ * binary costs only the pages it touches.
  */
 struct exec_file {
 	const u8 *data;
 	size_t size;
-	u32 mode;
+	u8 *buf;
 };
+
+#define EXEC_FILE_MAX	(256ul << 20)	/* larger binaries are refused with -ENOMEM */
 
 static int exec_file_open(const char *path, struct exec_file *ef)
 {
-	const void *data;
-	int err = initrd_lookup(path, &data, &ef->size, &ef->mode);
+	struct file *f;
+	ssize_t got;
+	int err = vfs_open_exec(path, &f);
 
-	ef->data = data;
-	if (!err && !(ef->mode & 0111))
-		err = -EACCES;
-	return err;
+	ef->buf = NULL;
+	if (err)
+		return err;
+	ef->size = READ_ONCE(f->inode->size);
+	if (ef->size > EXEC_FILE_MAX) {
+		file_put(f);
+		return -ENOMEM;
+	}
+	ef->buf = ef->size ? vmalloc(ef->size) : NULL;
+	if (ef->size && !ef->buf) {
+		file_put(f);
+		return -ENOMEM;
+	}
+	got = ef->size ? kernel_read(f, ef->buf, ef->size, 0) : 0;
+	file_put(f);
+	if (got < 0) {
+		vfree(ef->buf);
+		return (int)got;
+	}
+	ef->size = (size_t)got;		/* the file may have shrunk meanwhile */
+	ef->data = ef->buf;
+	return 0;
 }
 
 static void exec_file_close(struct exec_file *ef)
 {
+	vfree(ef->buf);
+	ef->buf = NULL;
 	ef->data = NULL;
+}
+
+static int load_interpreter_file(struct mm *mm, const u8 *data, size_t size, struct loaded *out)
+{
+	struct elf_info info;
+	long base;
+	int err = elf_check(data, size, USER_SPACE_END, &info);
+
+	if (err)
+		return -ELIBBAD;
+	if (!info.is_dyn || info.interp)
+		return -ELIBBAD;
+	base = vma_find_free(mm, 0, info.hi - info.lo);
+	if (base < 0)
+		return (int)base;
+	return load_elf(mm, &info, data, (u64)base - info.lo, out);
+}
+
+static int load_interpreter(struct mm *mm, const char *path, struct loaded *out)
+{
+	struct exec_file ef;
+	int err = exec_file_open(path, &ef);
+
+	if (err)
+		return err;
+	err = load_interpreter_file(mm, ef.data, ef.size, out);
+	exec_file_close(&ef);
+	return err;
 }
 
 /* Build the complete new image in mm; on success *entry and *sp start it. */
@@ -488,6 +524,7 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		mm_put(old);
 	strlcpy(t->comm, basename(path), TASK_COMM_LEN);
 	signal_exec_reset(t);
+	t->group_leader->did_exec = true;
 	if (t->files)
 		files_close_on_exec(t->files);
 	exec_release_vfork_parent(t);

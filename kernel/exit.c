@@ -144,6 +144,15 @@ void exec_kill_other_threads(void)
 	}
 	set_current_state(TASK_RUNNING);
 	leader->exec_waiter = NULL;
+	if (me != leader) {
+		/* As on Linux, the survivor takes the process's pid as its tid. */
+		flags = spin_lock_irqsave(&tasklist_lock);
+		pid_detach(leader);
+		pid_detach(me);
+		me->tid = leader->tid;
+		pid_attach(me);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 }
 
 void exec_release_vfork_parent(struct task *t)
@@ -247,10 +256,9 @@ static int stop_event(struct task *c, const struct wait_query *q)
 			c->stop_reported = true;
 		return (c->group_stop_sig << 8) | 0x7f;
 	}
-	if ((q->options & WCONTINUED) && !c->group_stop_sig && !c->cont_reported &&
-	    c->stop_reported) {
+	if ((q->options & WCONTINUED) && READ_ONCE(c->cont_waitable)) {
 		if (!(q->options & WNOWAIT))
-			c->cont_reported = true;
+			WRITE_ONCE(c->cont_waitable, false);
 		return 0xffff;
 	}
 	return 0;
@@ -272,6 +280,8 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 		if (!child_matches(q, c))
 			continue;
 		*any = true;
+		if (c->exit_state == EXIT_ZOMBIE && !(q->options & WEXITED))
+			continue;
 		if (c->exit_state != EXIT_ZOMBIE) {
 			*status = stop_event(c, q);
 			if (*status)
@@ -292,7 +302,7 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 	return NULL;
 }
 
-/* Wait per q; on success returns the child's pid and its status in *status. */
+/* Wait per q; on success returns the child's pid and its wait(2) status in *status. */
 static long do_wait(const struct wait_query *q, int *status)
 {
 	struct task *me = current_task()->group_leader, *z;
@@ -349,4 +359,60 @@ SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 	if (ret >= 0 && rusage && clear_user((void __user *)rusage, 144))
 		return -EFAULT;		/* struct rusage: no accounting yet, all zero */
 	return ret;
+}
+
+/* The siginfo waitid(2) reports for a wait(2)-style status. */
+static void status_to_siginfo(int pid, int status, struct siginfo_abi *si)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = SIGCHLD;
+	si->u.chld.pid = pid;
+	if ((status & 0xff) == 0x7f) {
+		si->si_code = CLD_STOPPED;
+		si->u.chld.status = (status >> 8) & 0xff;
+	} else if (status == 0xffff) {
+		si->si_code = CLD_CONTINUED;
+		si->u.chld.status = SIGCONT;
+	} else if (status & 0x7f) {
+		si->si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		si->u.chld.status = status & 0x7f;
+	} else {
+		si->si_code = CLD_EXITED;
+		si->u.chld.status = (status >> 8) & 0xff;
+	}
+}
+
+SYSCALL_DEFINE5(waitid, int, idtype, int, id, struct siginfo_abi *, uinfo, int, options,
+		void *, rusage)
+{
+	struct wait_query q = { .which = idtype, .id = id, .options = options | __WALL };
+	struct siginfo_abi si;
+	int status = 0;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	if (idtype == P_PGID && id == 0)
+		q.id = current_task()->group_leader->pgid;
+	else if (idtype != P_ALL && idtype != P_PID && idtype != P_PGID)
+		return -EINVAL;
+	if (idtype != P_ALL && id < 0)
+		return -EINVAL;
+	if (!(options & (__WCLONE | __WALL)))
+		q.options &= ~__WALL;
+	ret = do_wait(&q, &status);
+	if (ret < 0)
+		return ret;
+	if (ret == 0)
+		memset(&si, 0, sizeof(si));	/* WNOHANG and nothing to report */
+	else
+		status_to_siginfo((int)ret, status, &si);
+	if (uinfo && copy_to_user((void __user *)uinfo, &si, sizeof(si)))
+		return -EFAULT;
+	if (rusage && clear_user((void __user *)rusage, 144))
+		return -EFAULT;
+	return 0;
 }

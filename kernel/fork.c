@@ -17,6 +17,7 @@
 #include <cred.h>
 #include <proc.h>
 #include <string.h>
+#include <uapi/resource.h>
 #include <signal.h>
 #include <syscall.h>
 #include <uaccess.h>
@@ -146,6 +147,12 @@ long do_clone(const struct clone_request *req)
 	}
 	child->entry = fork_child_start;
 	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
+	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */
+	if (task_account(child, rlimit_cur(RLIMIT_NPROC))) {
+		release_resources(child);
+		task_put(child);
+		return -EAGAIN;
+	}
 	if (!(flags & CLONE_THREAD))
 		memcpy(child->rlim, parent->group_leader->rlim, sizeof(child->rlim));
 	child->exit_signal = req->exit_signal;
@@ -156,6 +163,7 @@ long do_clone(const struct clone_request *req)
 	pid = child->tid;
 	if ((flags & CLONE_PARENT_SETTID) &&
 	    put_user(pid, (int __user *)req->parent_tid)) {
+		task_unaccount(child);
 		release_resources(child);
 		task_put(child);
 		return -EFAULT;

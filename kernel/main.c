@@ -16,6 +16,7 @@
 #include <sched.h>
 #include <serial8250.h>
 #include <time.h>
+#include <vfs.h>
 #include <arch/cpu.h>
 
 bool debug_exit_enabled;
@@ -89,6 +90,7 @@ static void init_thread(void *arg)
 	const char *opt;
 
 	(void)arg;
+	vfs_setup_init_task();
 	if (cmdline_has("ktest")) {
 		ktest_run_selected();
 		kernel_power_off();
@@ -120,6 +122,7 @@ void kernel_main(bool boot_info_ok)
 	mm_init();
 
 	arch_platform_init();
+	arch_smp_init();
 	time_init();
 	serial8250_tty_init();
 	arch_irq_enable();
@@ -130,6 +133,8 @@ void kernel_main(bool boot_info_ok)
 	random_init();
 	futex_init();
 	sched_init();
+	vfs_init();
+	vfs_populate_root();
 	if (!kthread_create(init_thread, NULL, "init"))
 		panic("cannot create the init thread");
 	cpu_idle_loop();

@@ -4,9 +4,10 @@ KOBJS += kernel/main.o kernel/printk.o kernel/panic.o \
 KOBJS += kernel/sched.o kernel/task.o kernel/wait.o kernel/sched_ktest.o kernel/mutex.o
 KOBJS += kernel/timer.o
 KOBJS += kernel/exit.o kernel/syscall.o kernel/syscall_names.o kernel/sys_info.o \
-	kernel/exec.o kernel/initrd_files.o kernel/random.o kernel/reboot.o \
+	kernel/exec.o kernel/random.o kernel/reboot.o \
 	kernel/pid.o kernel/fork.o kernel/sys_proc.o
 KOBJS += kernel/initrd.o
-KOBJS += kernel/console_io.o
 KOBJS += kernel/signal.o kernel/signal_deliver.o kernel/sys_signal.o
 KOBJS += kernel/ktimer.o kernel/time_sys.o kernel/itimer.o kernel/cred.o kernel/sys_misc.o kernel/futex.o
+KOBJS += kernel/smp_ktest.o
+KOBJS += kernel/poll.o

@@ -13,6 +13,7 @@
  */
 #include <kmalloc.h>
 #include <errno.h>
+#include <format.h>
 #include <panic.h>
 #include <signal.h>
 #include <preempt.h>
@@ -98,7 +99,7 @@ bool wake_up_process(struct task *t)
 {
 	struct runqueue *rq = &t->cpu->rq;
 	unsigned long flags = arch_irq_save();
-	bool woke = false;
+	bool woke = false, kick = false;
 
 	raw_spin_lock(&rq->lock);
 	if (t->state != TASK_RUNNING && t->state != TASK_DEAD) {
@@ -106,11 +107,15 @@ bool wake_up_process(struct task *t)
 		woke = true;
 		if (!t->on_rq && t->cpu->current != t) {
 			enqueue(rq, t);
-			if (t->cpu->current == t->cpu->idle)
+			if (t->cpu->current == t->cpu->idle) {
 				t->cpu->need_resched = true;
+				kick = t->cpu != this_cpu();
+			}
 		}
 	}
 	raw_spin_unlock(&rq->lock);
+	if (kick)
+		arch_send_reschedule(t->cpu);	/* an idle CPU sleeps in hlt */
 	arch_irq_restore(flags);
 	return woke;
 }
@@ -125,7 +130,13 @@ void sched_tick(void)
 	else if (c->current != c->idle)
 		c->current->stime_ns += TICK_NSEC;
 	if (c->current == c->idle) {
-		c->need_resched = c->rq.nr_running > 0;
+		/*
+		 * Only ever set it here: a wake-up on another CPU may have just
+		 * set it (under rq.lock, which the tick does not take), and
+		 * clearing it would lose that wake-up until the next tick.
+		 */
+		if (c->rq.nr_running > 0)
+			c->need_resched = true;
 		return;
 	}
 	if (--c->current->slice <= 0 && c->rq.nr_running > 0)
@@ -140,7 +151,7 @@ void task_first_run(struct task *prev)
 	arch_irq_enable();
 	self = current_task();
 	self->entry(self->entry_arg);
-	task_exit_current();
+	do_exit(0);
 }
 
 void sched_init(void)
@@ -156,6 +167,25 @@ void sched_init(void)
 	list_init(&boot_idle_task.run_node);
 	c->idle = &boot_idle_task;
 	c->current = &boot_idle_task;
+	raw_spin_unlock(&c->rq.lock);
+}
+
+void sched_init_ap(void)
+{
+	struct cpu *c = this_cpu();
+	struct task *idle = kzalloc(sizeof(*idle));
+
+	if (!idle)
+		panic("sched: no memory for CPU %u's idle task", c->id);
+	raw_spin_lock(&c->rq.lock);	/* as in sched_init(): nothing can wake us yet */
+	list_init(&c->rq.queue);
+	idle->state = TASK_RUNNING;
+	idle->cpu = c;
+	idle->refcount = 1;
+	snprintf(idle->comm, TASK_COMM_LEN, "swapper/%u", c->id);
+	list_init(&idle->run_node);
+	c->idle = idle;
+	c->current = idle;
 	raw_spin_unlock(&c->rq.lock);
 }
 

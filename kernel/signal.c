@@ -120,6 +120,21 @@ void signal_exec_reset(struct task *t)
 	t->altstack.flags = SS_DISABLE;
 }
 
+bool signal_now_ignored(int sig, const struct k_sigaction_abi *ka)
+{
+	return ka->handler == SIG_IGN || (ka->handler == SIG_DFL && (SIGMASK(sig) & IGNORE_SIGS));
+}
+
+/* POSIX: setting an ignoring action discards the pending instances (sighand->lock held). */
+void signal_discard_pending(struct task *t, int sig)
+{
+	struct task *leader = t->group_leader, *th;
+
+	list_for_each_entry(th, &leader->threads, thread_node)
+		sigpending_flush(&th->pending, SIGMASK(sig));
+	sigpending_flush(&leader->shared_pending, SIGMASK(sig));
+}
+
 /* --- sending ---------------------------------------------------------------- */
 
 static bool sig_ignored(struct task *t, int sig)
@@ -166,8 +181,10 @@ static void prepare_signal(struct task *leader, int sig)
 		sigpending_flush(&leader->shared_pending, STOP_SIGS);
 		if (leader->group_stop_sig) {
 			leader->group_stop_sig = 0;
-			if (sig == SIGCONT)
-				leader->cont_pending = true;
+			if (sig == SIGCONT) {
+				leader->cont_pending = true;	/* SIGCHLD, sent by the child */
+				WRITE_ONCE(leader->cont_waitable, true);	/* wait(WCONTINUED) */
+			}
 			list_for_each_entry(t, &leader->threads, thread_node)
 				wake_up_process(t);
 		}

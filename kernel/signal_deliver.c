@@ -53,11 +53,17 @@ static int dequeue_from(struct sigpending *p, u64 blocked, struct siginfo_abi *i
 	return sig;
 }
 
+/* Take a pending signal not in 'blocked', the thread's own first (sighand->lock held). */
+int signal_dequeue(struct task *t, u64 blocked, struct siginfo_abi *info)
+{
+	int sig = dequeue_from(&t->pending, blocked, info);
+
+	return sig ? sig : dequeue_from(&t->group_leader->shared_pending, blocked, info);
+}
+
 static int dequeue_signal(struct task *t, struct siginfo_abi *info)
 {
-	int sig = dequeue_from(&t->pending, t->blocked, info);
-
-	return sig ? sig : dequeue_from(&t->group_leader->shared_pending, t->blocked, info);
+	return signal_dequeue(t, t->blocked, info);
 }
 
 void do_group_exit(int status)
@@ -91,6 +97,7 @@ static void do_group_stop(struct task *me, int sig)
 	if (sig) {
 		leader->group_stop_sig = sig;
 		leader->stop_reported = false;
+		leader->cont_waitable = false;
 		signal_notify_parent(leader, CLD_STOPPED, sig);
 		list_for_each_entry(t, &leader->threads, thread_node)
 			if (t != me)
@@ -107,7 +114,6 @@ static void do_group_stop(struct task *me, int sig)
 	flags = spin_lock_irqsave(&tasklist_lock);
 	if (leader->cont_pending) {
 		leader->cont_pending = false;
-		leader->cont_reported = false;
 		signal_notify_parent(leader, CLD_CONTINUED, SIGCONT);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
@@ -133,6 +139,18 @@ static void fix_interrupted_syscall(struct trap_frame *f, long ret, const struct
 	}
 }
 
+/*
+ * Would a core dump be written?  Linux reports WCOREDUMP only for a dump
+ * that happened, and none happens with RLIMIT_CORE at 0 (the default).
+ * FIXME: write the ELF core file; until then a non-zero limit still
+ * produces no file and no core flag.
+ */
+static bool core_dump(int sig)
+{
+	(void)sig;
+	return false;
+}
+
 /* Default action for sig; returns only when the process goes on. */
 static void default_action(struct task *t, int sig)
 {
@@ -144,7 +162,7 @@ static void default_action(struct task *t, int sig)
 	}
 	if (t->group_leader == init_task && sig != SIGKILL)
 		return;		/* init only dies of what it asked for */
-	do_group_exit(sig | (SIGMASK(sig) & CORE_SIGS ? CORE_DUMP_FLAG : 0));
+	do_group_exit(sig | (SIGMASK(sig) & CORE_SIGS && core_dump(sig) ? CORE_DUMP_FLAG : 0));
 }
 
 static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, long ret)
@@ -169,7 +187,7 @@ static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, l
 	old_mask = t->restore_blocked ? t->saved_blocked : t->blocked;
 	t->restore_blocked = false;
 	if (ka.flags & SA_RESETHAND)
-		memset(&t->sighand->action[sig - 1], 0, sizeof(ka));
+		t->sighand->action[sig - 1].handler = SIG_DFL;	/* flags stay, as on Linux */
 	t->blocked |= ka.mask | ((ka.flags & SA_NODEFER) ? 0 : SIGMASK(sig));
 	t->blocked &= ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
@@ -178,7 +196,7 @@ static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, l
 	if (arch_signal_frame(f, sig, &ka, &info, old_mask)) {
 		printk(KERN_INFO "%s[%d]: cannot write a signal frame: killed by SIGSEGV\n",
 		       t->comm, t->tid);
-		do_group_exit(SIGSEGV | CORE_DUMP_FLAG);
+		do_group_exit(SIGSEGV);
 	}
 	return false;		/* a handler runs next: back to user mode now */
 }

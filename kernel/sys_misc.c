@@ -14,19 +14,8 @@
 #include <time.h>
 #include <timer.h>
 #include <uaccess.h>
+#include <uapi/resource.h>
 #include <uapi/time_abi.h>
-
-#define RLIM_INFINITY	(~0ull)
-#define RLIMIT_STACK	3
-#define RLIMIT_CORE	4
-#define RLIMIT_NPROC	6
-#define RLIMIT_NOFILE	7
-#define RLIMIT_MEMLOCK	8
-#define RLIMIT_SIGPENDING 11
-#define RLIMIT_MSGQUEUE	12
-#define RLIMIT_NICE	13
-#define RLIMIT_RTPRIO	14
-#define RLIM_NLIMITS	16
 
 /* Linux's defaults for a process started by the kernel. */
 void rlimit_init_defaults(struct task *t)
@@ -54,6 +43,18 @@ struct rlimit64_abi {
 	u64 cur, max;
 };
 
+/* May the caller read and change the limits of process p?  (prlimit(2)) */
+static bool may_prlimit(struct task *p)
+{
+	const struct cred *me = current_cred();
+	const struct cred *them = p->cred ? p->cred : &root_cred;
+
+	if (p == current_task()->group_leader || me->euid == 0)
+		return true;
+	return me->uid == them->uid && me->uid == them->euid && me->uid == them->suid &&
+	       me->gid == them->gid && me->gid == them->egid && me->gid == them->sgid;
+}
+
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource, const struct rlimit64_abi *, unew,
 		struct rlimit64_abi *, uold)
 {
@@ -64,13 +65,20 @@ SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource, const struct rlimit
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (pid != 0 && pid != leader->tgid)
-		return -ESRCH;		/* other processes' limits: not supported */
 	if (unew && copy_from_user(&set, (const void __user *)unew, sizeof(set)))
 		return -EFAULT;
 	if (unew && set.cur > set.max)
 		return -EINVAL;
 	flags = spin_lock_irqsave(&tasklist_lock);
+	if (pid != 0) {
+		struct task *p = pid_lookup(pid);
+
+		leader = p && !p->exit_state ? p->group_leader : NULL;
+		if (!leader || !may_prlimit(leader)) {
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return leader ? -EPERM : -ESRCH;
+		}
+	}
 	old.cur = leader->rlim[resource].cur;
 	old.max = leader->rlim[resource].max;
 	if (unew) {

@@ -91,6 +91,10 @@ SYSCALL_DEFINE2(setpgid, int, pid, int, pgid)
 		ret = -ESRCH;
 		goto out;
 	}
+	if (p != me && p->did_exec) {
+		ret = -EACCES;		/* a child that already exec'd keeps its group */
+		goto out;
+	}
 	if (pgid == 0)
 		pgid = p->tgid;
 	if (p->sid != me->sid || p->sid == p->tgid) {

@@ -3,14 +3,20 @@
  * waiting (rt_sigsuspend, pause), inspection (rt_sigpending), sending
  * (kill, tkill, tgkill), the alternate stack, and rt_sigreturn.
  */
+#include <cred.h>
 #include <errno.h>
 #include <printk.h>
 #include <proc.h>
 #include <signal.h>
 #include <syscall.h>
 #include <uaccess.h>
+#include <ktimer.h>
+#include <time.h>
+#include <uapi/time_abi.h>
 #include <wait.h>
 #include <arch/exec.h>
+
+static void wait_signal_interruptible(struct task *t);
 
 static bool valid_signal(int sig)
 {
@@ -35,6 +41,8 @@ SYSCALL_DEFINE4(rt_sigaction, int, sig, const struct k_sigaction_abi *, uact,
 	if (uact) {
 		act.mask &= ~UNBLOCKABLE;
 		t->sighand->action[sig - 1] = act;
+		if (signal_now_ignored(sig, &act))
+			signal_discard_pending(t, sig);
 	}
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
 	if (uoact && copy_to_user((void __user *)uoact, &old, sizeof(old)))
@@ -95,13 +103,7 @@ static long suspend_with_mask(u64 mask)
 	t->restore_blocked = true;
 	t->blocked = mask & ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
-	while (!task_signal_pending(t)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (task_signal_pending(t))
-			break;
-		schedule();
-	}
-	set_current_state(TASK_RUNNING);
+	wait_signal_interruptible(t);
 	return -ERESTARTNOHAND;
 }
 
@@ -116,10 +118,9 @@ SYSCALL_DEFINE2(rt_sigsuspend, const u64 *, umask, size_t, sigsetsize)
 	return suspend_with_mask(mask);
 }
 
-SYSCALL_DEFINE0(pause)
+/* Sleep until a signal is pending. */
+static void wait_signal_interruptible(struct task *t)
 {
-	struct task *t = current_task();
-
 	while (!task_signal_pending(t)) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (task_signal_pending(t))
@@ -127,6 +128,11 @@ SYSCALL_DEFINE0(pause)
 		schedule();
 	}
 	set_current_state(TASK_RUNNING);
+}
+
+SYSCALL_DEFINE0(pause)
+{
+	wait_signal_interruptible(current_task());
 	return -ERESTARTNOHAND;
 }
 
@@ -140,7 +146,7 @@ SYSCALL_DEFINE0(rt_sigreturn)
 
 	if (ret == -EFAULT) {
 		printk(KERN_INFO "%s[%d]: bad signal frame: killed by SIGSEGV\n", t->comm, t->tid);
-		do_group_exit(SIGSEGV | 0x80);
+		do_group_exit(SIGSEGV);
 	}
 	flags = spin_lock_irqsave(&t->sighand->lock);
 	t->blocked = mask & ~UNBLOCKABLE;
@@ -197,8 +203,28 @@ static bool init_refuses(struct task *p, int sig)
 		p->sighand->action[sig - 1].handler == SIG_DFL);
 }
 
+/*
+ * kill(2) permission, as Linux: root may signal anyone; others need their
+ * real or effective uid to match the target's real or saved uid, except
+ * that SIGCONT may go to any process of the same session.
+ */
+static bool may_signal(struct task *p, int sig)
+{
+	const struct cred *me = current_cred();
+	const struct cred *them = p->cred ? p->cred : &root_cred;
+
+	if (me->euid == 0)
+		return true;
+	if (me->euid == them->uid || me->euid == them->suid ||
+	    me->uid == them->uid || me->uid == them->suid)
+		return true;
+	return sig == SIGCONT && p->sid == current_task()->group_leader->sid;
+}
+
 static int kill_one(struct task *p, int sig, const struct siginfo_abi *info)
 {
+	if (!may_signal(p, sig))
+		return -EPERM;
 	if (sig == 0 || init_refuses(p, sig))
 		return 0;
 	return send_signal(p, sig, info, true);
@@ -232,10 +258,15 @@ static long kill_many(int pgid, bool all, int sig, const struct siginfo_abi *inf
 	flags = spin_lock_irqsave(&tasklist_lock);
 	n = pid_collect_processes(kill_match, &kf, found, KILL_BATCH);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	/* Linux: success if any process was signalled, else the last error. */
 	for (int i = 0; i < n; i++) {
-		kill_one(found[i], sig, info);
+		int err = kill_one(found[i], sig, info);
+
+		if (!err)
+			ret = 0;
+		else if (ret)
+			ret = err;
 		task_put(found[i]);
-		ret = 0;
 	}
 	return ret;
 }
@@ -264,11 +295,13 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 				 sig, &info);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	p = pid_lookup(pid);
-	if (p && !p->exit_state)
+	if (p && p->exit_state != EXIT_DEAD)
 		task_get(p->group_leader);
+	else
+		p = NULL;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!p || p->exit_state)
-		return -ESRCH;
+	if (!p)
+		return -ESRCH;	/* a zombie still exists for kill(2) until reaped */
 	ret = kill_one(p->group_leader, sig, &info);
 	task_put(p->group_leader);
 	return ret;
@@ -293,7 +326,9 @@ static long thread_kill(int tgid, int tid, int sig)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (ret)
 		return ret;
-	if (sig && !init_refuses(t->group_leader, sig))
+	if (!may_signal(t->group_leader, sig))
+		ret = -EPERM;
+	else if (sig && !init_refuses(t->group_leader, sig))
 		ret = send_signal(t, sig, &info, false);
 	task_put(t);
 	return ret;
@@ -309,4 +344,52 @@ SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)
 	if (tgid <= 0)
 		return -EINVAL;
 	return thread_kill(tgid, tid, sig);
+}
+
+/*
+ * rt_sigtimedwait(2): take a signal of 'set' without running its handler,
+ * waiting for one (up to the timeout) while they count as unblocked.
+ */
+SYSCALL_DEFINE4(rt_sigtimedwait, const u64 *, uset, struct siginfo_abi *, uinfo,
+		const struct timespec_abi *, uts, size_t, sigsetsize)
+{
+	struct task *t = current_task();
+	struct siginfo_abi info;
+	struct timespec_abi ts;
+	u64 set, saved, deadline = 0;
+	unsigned long flags;
+	int sig;
+
+	if (sigsetsize != sizeof(u64))
+		return -EINVAL;
+	if (copy_from_user(&set, (const void __user *)uset, sizeof(set)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, (const void __user *)uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (s64)NSEC_PER_SEC)
+			return -EINVAL;
+		deadline = clock_monotonic_ns() + (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+	}
+	set &= ~UNBLOCKABLE;
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	sig = signal_dequeue(t, ~set, &info);
+	if (!sig && (!uts || ts.tv_sec || ts.tv_nsec)) {
+		saved = t->blocked;
+		t->blocked &= ~set;		/* let them wake us */
+		spin_unlock_irqrestore(&t->sighand->lock, flags);
+		if (deadline)
+			sleep_until(deadline, TASK_INTERRUPTIBLE);
+		else
+			wait_signal_interruptible(t);
+		flags = spin_lock_irqsave(&t->sighand->lock);
+		t->blocked = saved;
+		sig = signal_dequeue(t, ~set, &info);
+	}
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
+	if (!sig)
+		return task_signal_pending(t) ? -EINTR : -EAGAIN;
+	if (uinfo && copy_to_user((void __user *)uinfo, &info, sizeof(info)))
+		return -EFAULT;
+	return sig;
 }

@@ -48,7 +48,7 @@ struct task *task_alloc(const char *name)
 		kfree(t);
 		return NULL;
 	}
-	t->tid = t->tgid = pid;
+	t->tid = t->tgid = t->pid_owned = pid;
 	t->group_leader = t;
 	strlcpy(t->comm, name, TASK_COMM_LEN);
 	t->refcount = 1;		/* the task's own */
@@ -67,12 +67,36 @@ struct task *task_alloc(const char *name)
 	return t;
 }
 
+static unsigned int count_user_locked(u32 uid)
+{
+	unsigned int n = 0;
+	struct task *t;
+
+	list_for_each_entry(t, &all_tasks, all_node) {
+		const struct cred *c = t->cred ? t->cred : &root_cred;
+
+		n += c->uid == uid;
+	}
+	return n;
+}
+
+int task_account(struct task *t, u64 nproc_limit)
+{
+	const struct cred *c = t->cred ? t->cred : &root_cred;
+	unsigned long flags = spin_lock_irqsave(&task_list_lock);
+	int err = 0;
+
+	/* Counting and adding under one lock: concurrent forks cannot both squeeze in. */
+	if (c->uid != 0 && count_user_locked(c->uid) >= nproc_limit)
+		err = -EAGAIN;
+	else
+		list_add_tail(&t->all_node, &all_tasks);
+	spin_unlock_irqrestore(&task_list_lock, flags);
+	return err;
+}
+
 void task_start(struct task *t)
 {
-	unsigned long flags = spin_lock_irqsave(&task_list_lock);
-
-	list_add_tail(&t->all_node, &all_tasks);
-	spin_unlock_irqrestore(&task_list_lock, flags);
 	wake_up_process(t);
 }
 
@@ -90,6 +114,7 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 	t->entry = fn;
 	t->entry_arg = arg;
 	t->refcount++;			/* the caller's */
+	task_account(t, ~0ull);
 	proc_init_leader(t, NULL);
 	task_start(t);
 	return t;
@@ -106,10 +131,19 @@ void task_put(struct task *t)
 		return;
 	signal_release_task(t);
 	cred_put(t->cred);
-	pid_free(t->tid);
+	pid_free(t->pid_owned);
 	kfree(t->arch.fpu);
 	kstack_free(t->kstack);
 	kfree(t);
+}
+
+/* A task that never ran (clone failed after task_account): unlist it. */
+void task_unaccount(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&task_list_lock);
+
+	list_del(&t->all_node);
+	spin_unlock_irqrestore(&task_list_lock, flags);
 }
 
 unsigned int nr_tasks(void)

@@ -33,7 +33,11 @@ void wake_up(struct wait_queue *wq)
 	unsigned long flags = spin_lock_irqsave(&wq->lock);
 	struct wait_entry *e;
 
-	list_for_each_entry(e, &wq->waiters, node)
-		wake_up_process(e->task);
+	list_for_each_entry(e, &wq->waiters, node) {
+		if (e->wake)
+			e->wake(e);
+		else
+			wake_up_process(e->task);
+	}
 	spin_unlock_irqrestore(&wq->lock, flags);
 }

@@ -67,7 +67,13 @@ KTEST(kmalloc_sizes_and_reuse)
 		KTEST_EXPECT(((u8 *)objs[i])[0] == (i & 0xff));
 		kfree(objs[i]);
 	}
-	KTEST_EXPECT(mm_free_pages() == before);
+	/*
+	 * Nothing may leak, but more may come back than we took: a cache can
+	 * hold an empty resident slab behind a partial one (left by earlier
+	 * tests, or by other CPUs freeing in another order), and our frees
+	 * may release it.
+	 */
+	KTEST_EXPECT(mm_free_pages() >= before);
 	return 0;
 }
 

@@ -139,8 +139,10 @@ static long check_map_args(unsigned long addr, unsigned long len, unsigned int p
 {
 	unsigned int type = flags & MAP_TYPE;
 
-	if (len == 0 || len > USER_SPACE_END)
+	if (len == 0)
 		return -EINVAL;
+	if (len > USER_SPACE_END)
+		return -ENOMEM;		/* as Linux: no room that big, whatever the flags */
 	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;
 	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))

@@ -16,12 +16,15 @@
 #include <kmalloc.h>
 #include <panic.h>
 #include <spinlock.h>
+#include <time.h>
 #include <vmalloc.h>
 #include <arch/mmu.h>
 
 #define VM_ALLOC	(1u << 0)	/* frames belong to the area */
 #define VM_STACK	(1u << 1)	/* a kernel stack: lower guard = overflow */
 #define VM_IOREMAP	(1u << 2)
+
+#define GUARD_LOCK_TRIES	1000	/* about 1 ms: see kstack_guard_hit() */
 
 struct vm_area {
 	struct list_head list;		/* vmalloc_lock */
@@ -74,18 +77,17 @@ static struct vm_area *area_find(unsigned long va)
 /* Unmap an area, free its frames if it owns them, and forget it. */
 static void area_release(struct vm_area *a)
 {
-	unsigned long flags;
+	unsigned long flags = spin_lock_irqsave(&vmalloc_lock);
 
-	if (a->flags & VM_ALLOC) {
-		for (size_t off = 0; off < a->size; off += PAGE_SIZE) {
-			phys_addr_t pa;
-
-			if (mmu_translate(kernel_root, a->start + off, &pa, NULL))
-				free_page(pfn_to_page(pa >> PAGE_SHIFT));
-		}
-	}
-	flags = spin_lock_irqsave(&vmalloc_lock);
-	mmu_unmap(kernel_root, a->start, a->size);
+	/*
+	 * Unmap (and flush every CPU's TLB) before the frames go back: freed
+	 * first, a frame could be reused while another CPU still reaches it
+	 * through a stale translation.  mmu_unmap_put() keeps that order.
+	 */
+	if (a->flags & VM_ALLOC)
+		mmu_unmap_put(kernel_root, a->start, a->start + a->size);
+	else
+		mmu_unmap(kernel_root, a->start, a->size);
 	list_del(&a->list);
 	spin_unlock_irqrestore(&vmalloc_lock, flags);
 	kfree(a);
@@ -215,9 +217,15 @@ bool kstack_guard_hit(unsigned long addr)
 	struct vm_area *a;
 	bool hit = false;
 
-	/* Called from the double-fault handler: never wait for the lock. */
-	if (!spin_trylock(&vmalloc_lock))
-		return false;
+	/*
+	 * Called from the fault handlers: never wait for ever (this CPU may
+	 * hold the lock), but another CPU may hold it for a moment.
+	 */
+	for (int tries = 0; !spin_trylock(&vmalloc_lock); tries++) {
+		if (tries == GUARD_LOCK_TRIES)
+			return false;
+		udelay(1);
+	}
 	list_for_each_entry(a, &vm_areas, list) {
 		if ((a->flags & VM_STACK) && addr >= a->start - PAGE_SIZE && addr < a->start) {
 			hit = true;

@@ -3,3 +3,4 @@
 include user/module.mk
 include tests/qemu/module.mk
 -include tests/unit/module.mk
+include tests/bench/module.mk

@@ -19,6 +19,7 @@ packages=(
 	musl-tools                       # static user test programs
 	e2fsprogs                        # ext2 images (later issues)
 	libcmocka-dev                    # host unit tests
+	gnuplot-nox                      # make bench: the ratio charts
 )
 
 missing=()

@@ -8,18 +8,23 @@ USER_CFLAGS := -std=gnu17 -static -O2 -g -Wall -Wextra -Werror
 USER_TESTS  := $(patsubst user/tests/%.c,%,$(sort $(wildcard user/tests/*.c)))
 USER_BINS   := $(BUILD)/user/test-init $(addprefix $(BUILD)/user/tests/,$(USER_TESTS))
 TEST_INITRAMFS := $(BUILD)/test-initramfs.cpio
+# Files some tests exec (user/tests/data/), packed as /utest-data/NAME.
+USER_TEST_DATA := user/tests/data/shebang-script user/tests/data/not-elf
 
 $(BUILD)/user/%: user/%.c user/tests/utest.h
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $<"
 	$(Q)$(USER_CC) $(USER_CFLAGS) $< -o $@
 
-$(TEST_INITRAMFS): $(USER_BINS) tools/mkcpio.py
+$(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
 	  echo "dir /proc"; echo "dir /tmp 1777"; \
 	  echo "chardev /dev/console 5 1"; \
 	  for t in $(USER_TESTS); do echo "file /tests/$$t $(BUILD)/user/tests/$$t 0755"; done; \
+	  echo "file /utest-data/shebang-script user/tests/data/shebang-script 0755"; \
+	  echo "file /utest-data/not-elf user/tests/data/not-elf 0755"; \
+	  echo "file /utest-data/no-exec-perm $(BUILD)/user/test-init 0644"; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user

@@ -29,6 +29,17 @@ struct trap_frame *arch_user_frame(struct task *t)
 	return (struct trap_frame *)((char *)t->kstack + KSTACK_SIZE) - 1;
 }
 
+/* The FPU/SSE registers as after reset: all exceptions masked, nearest rounding. */
+static const u8 fpu_initial[FXSAVE_SIZE] __aligned(16) = {
+	[0] = FCW_DEFAULT & 0xff, [1] = FCW_DEFAULT >> 8,
+	[24] = MXCSR_DEFAULT & 0xff, [25] = (MXCSR_DEFAULT >> 8) & 0xff,
+};
+
+void arch_fpu_load_initial(void)
+{
+	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(fpu_initial) : "memory");
+}
+
 static int reset_fpu(struct task *t)
 {
 	u8 *area = t->arch.fpu;

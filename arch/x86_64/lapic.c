@@ -96,6 +96,11 @@ static void lapic_write(u32 reg, u32 v)
 		mmio_write32(lapic_mmio + reg, v);
 }
 
+bool lapic_available(void)
+{
+	return x2apic_mode || lapic_mmio;
+}
+
 u32 lapic_id(void)
 {
 	u32 id = lapic_read(LAPIC_ID);
@@ -116,6 +121,12 @@ void lapic_send_ipi(u32 apic_id, u32 icr_low)
 	unsigned long flags = arch_irq_save();	/* the ICR pair is per CPU */
 
 	if (x2apic_mode) {
+		/*
+		 * WRMSR to the x2APIC ICR is not serializing: without a fence the
+		 * IPI can overtake our earlier stores (a shootdown request, an
+		 * enqueued task) and the target would find nothing to do.
+		 */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
 		wrmsr(X2APIC_MSR(LAPIC_ICR_LOW), ((u64)apic_id << 32) | icr_low);
 	} else {
 		lapic_write(LAPIC_ICR_HIGH, apic_id << 24);

@@ -6,6 +6,7 @@
 
 /* Vectors 240-255 belong to the arch (kernel/irq.c hands out 48-239). */
 #define LAPIC_TIMER_VECTOR	0xf0
+#define LAPIC_RESCHEDULE_VECTOR	0xf1	/* wake an idle CPU to run a task (smp.c) */
 #define LAPIC_ERROR_VECTOR	0xfe
 #define LAPIC_SPURIOUS_VECTOR	0xff	/* must never get an EOI */
 
@@ -32,6 +33,8 @@ int lapic_init(void);
  */
 void lapic_cpu_init(void);
 
+/* True once lapic_init() has made this CPU's LAPIC reachable. */
+bool lapic_available(void);
 u32 lapic_id(void);
 void lapic_eoi(void);
 

@@ -13,10 +13,12 @@
 #include <panic.h>
 #include <printk.h>
 #include <string.h>
+#include <arch/cpu.h>
 #include <arch/mmu.h>
 #include <asm/cpu.h>
 #include <asm/features.h>
 #include "mmu_internal.h"
+#include "smp.h"
 
 #define KERNEL_HALF	0xffff800000000000ul
 #define PML4_KERNEL_FIRST 256
@@ -183,20 +185,48 @@ bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned
 	return false;
 }
 
-void tlb_flush_range(unsigned long va, size_t len)
+/*
+ * This CPU only.  Also runs in the shootdown NMI (smp.c), which may land
+ * between the two CR4 writes below: with PGE already clear, toggling it
+ * again would flush nothing, so reload CR3 instead (with PGE clear no
+ * entry is global, and a CR3 load drops all of them).
+ */
+void tlb_flush_local(unsigned long va, size_t len)
 {
-	if (len == 0)
-		return;
 	if (len > 64 * PAGE_SIZE) {
 		u64 cr4 = read_cr4();
 
-		/* Toggling PGE flushes global (kernel) entries too. */
-		write_cr4(cr4 & ~CR4_PGE);
-		write_cr4(cr4);
+		if (cr4 & CR4_PGE) {
+			/* Toggling PGE flushes global (kernel) entries too. */
+			write_cr4(cr4 & ~CR4_PGE);
+			write_cr4(cr4);
+		} else {
+			write_cr3(read_cr3());
+		}
 		return;
 	}
 	for (size_t off = 0; off < len; off += PAGE_SIZE)
 		invlpg(va + off);
+}
+
+/*
+ * Every CPU: this one directly, the others through smp_tlb_shootdown(),
+ * which returns once they all have flushed, so the caller may then free
+ * what the range mapped.  Kernel ranges need every CPU; user ranges are
+ * sent to every CPU too (no per-address-space CPU set yet).  Callable
+ * with interrupts off and with any lock held; must not be called from an
+ * NMI.
+ */
+void tlb_flush_range(unsigned long va, size_t len)
+{
+	unsigned long flags;
+
+	if (len == 0)
+		return;
+	flags = arch_irq_save();
+	tlb_flush_local(va, len);
+	smp_tlb_shootdown(va, len);
+	arch_irq_restore(flags);
 }
 
 int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot)

@@ -40,21 +40,49 @@ static int walk_range(u64 *table, int level, unsigned long start, unsigned long 
 	return 0;
 }
 
+/*
+ * Unmapped frames wait in a batch until the TLBs are flushed: another CPU
+ * may still use a stale translation until then, so dropping a frame first
+ * could let it be reused while that CPU still writes to it.
+ */
+#define UNMAP_BATCH	32
+
+struct unmap_batch {
+	unsigned long start, end;	/* range unmapped since the last flush */
+	unsigned int n;
+	struct page *pages[UNMAP_BATCH];
+};
+
+static void unmap_batch_flush(struct unmap_batch *b)
+{
+	if (b->end > b->start)
+		tlb_flush_range(b->start, b->end - b->start);
+	for (unsigned int i = 0; i < b->n; i++)
+		put_page(b->pages[i]);
+	b->n = 0;
+	b->start = b->end;
+}
+
 static int unmap_put_leaf(u64 *pte, unsigned long va, void *ctx)
 {
-	struct page *p = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
+	struct unmap_batch *b = ctx;
 
-	(void)va;
-	(void)ctx;
+	if (b->n == UNMAP_BATCH) {
+		unmap_batch_flush(b);
+		b->start = va;
+	}
+	b->pages[b->n++] = pfn_to_page((*pte & PTE_ADDR) >> PAGE_SHIFT);
 	*pte = 0;
-	put_page(p);
+	b->end = va + PAGE_SIZE;
 	return 0;
 }
 
 void mmu_unmap_put(phys_addr_t root, unsigned long start, unsigned long end)
 {
-	walk_range(phys_to_virt(root), 4, start, end, unmap_put_leaf, NULL);
-	tlb_flush_range(start, end - start);
+	struct unmap_batch b = { .start = start, .end = start };
+
+	walk_range(phys_to_virt(root), 4, start, end, unmap_put_leaf, &b);
+	unmap_batch_flush(&b);
 }
 
 struct copy_ctx {

@@ -77,13 +77,20 @@ static void print_cpu_model(void)
 		x86_features.invariant_tsc ? " invariant_tsc" : "");
 }
 
-/* Turn on WP, and SMEP/SMAP/UMIP where the CPU supports them. */
-static void enable_protection(void)
+/*
+ * Turn on WP, and SMEP/SMAP/UMIP/NX where the CPU supports them.  Every
+ * CPU runs this: the boot CPU from arch_cpu_init(), each AP from its
+ * bring-up (smpboot.c), after detect_features() filled x86_features.
+ */
+void cpu_enable_features(void)
 {
 	u64 cr4 = read_cr4();
 
-	/* WP: honour read-only pages in ring 0; MP without EM: SSE for user space. */
-	write_cr0((read_cr0() | CR0_WP | CR0_MP) & ~CR0_EM);
+	/*
+	 * WP: honour read-only pages in ring 0; MP without EM: SSE for user
+	 * space; NE: x87 errors raise #MF instead of the legacy FERR# line.
+	 */
+	write_cr0((read_cr0() | CR0_WP | CR0_MP | CR0_NE) & ~CR0_EM);
 	cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
 	if (x86_features.smep)
 		cr4 |= CR4_SMEP;
@@ -106,7 +113,7 @@ void arch_cpu_init(void)
 	boot_cpu.online = true;
 	cpus[0] = &boot_cpu;
 	idt_init();
-	enable_protection();
+	cpu_enable_features();
 	syscall_init_cpu();
 	print_cpu_model();
 }

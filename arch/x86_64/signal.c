@@ -116,6 +116,7 @@ int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_ab
 		__asm__ __volatile__("fxsave64 (%0)" : : "r"(t->arch.fpu) : "memory");
 		if (copy_to_user((void __user *)fp_at, t->arch.fpu, FXSAVE_SIZE))
 			return -EFAULT;
+		arch_fpu_load_initial();	/* the handler starts with a clean FPU, as on Linux */
 	}
 	if (copy_to_user((void __user *)frame_at, &frame, sizeof(frame)))
 		return -EFAULT;

@@ -53,6 +53,10 @@ void arch_halt_forever(void) __noreturn;
 /* Stop every other CPU (NMI) then this one; used by panic. */
 void arch_stop_other_cpus(void);
 
+struct cpu;
+/* Interrupt CPU c so it notices need_resched (it may be idle in hlt). */
+void arch_send_reschedule(struct cpu *c);
+
 /* Power off / reboot the machine; return only on failure. */
 void arch_poweroff(void);
 void arch_reboot(void);

@@ -16,6 +16,9 @@ struct trap_frame *arch_user_frame(struct task *t);
 /* Reset user CPU state for a new program starting at entry with stack sp. */
 int arch_exec_reset(struct task *t, struct trap_frame *frame, u64 entry, u64 sp);
 
+/* Load the FPU/SSE registers' initial state (signal handlers start with it). */
+void arch_fpu_load_initial(void);
+
 /* Leave the kernel into user mode through frame; never returns. */
 void arch_enter_user(struct trap_frame *frame) __attribute__((noreturn));
 

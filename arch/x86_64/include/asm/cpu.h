@@ -6,6 +6,7 @@
 
 #define CR0_MP		(1ul << 1)
 #define CR0_EM		(1ul << 2)
+#define CR0_NE		(1ul << 5)
 #define CR0_WP		(1ul << 16)
 #define CR4_PGE		(1ul << 7)
 #define CR4_OSFXSR	(1ul << 9)
@@ -25,6 +26,7 @@
 #define MSR_KERNEL_GS_BASE	0xc0000102
 #define MSR_APIC_BASE		0x0000001b
 #define EFER_SCE		(1ul << 0)
+#define EFER_LME		(1ul << 8)
 #define EFER_NXE		(1ul << 11)
 
 #define X86_EFLAGS_IF		(1ul << 9)

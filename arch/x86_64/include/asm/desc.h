@@ -26,6 +26,36 @@ struct arch_cpu {
 	u8 ist_stacks[IST_COUNT][IST_STACK_SIZE] __aligned(16);
 };
 
+/* The loaded descriptor-table registers (for self-tests and reports). */
+struct dtr {
+	u16 limit;
+	u64 base;
+} __packed;
+
+static inline u64 read_gdt_base(void)
+{
+	struct dtr d;
+
+	__asm__ __volatile__("sgdt %0" : "=m"(d));
+	return d.base;
+}
+
+static inline u64 read_idt_base(void)
+{
+	struct dtr d;
+
+	__asm__ __volatile__("sidt %0" : "=m"(d));
+	return d.base;
+}
+
+static inline u16 read_tr(void)
+{
+	u16 sel;
+
+	__asm__ __volatile__("str %0" : "=r"(sel));
+	return sel;
+}
+
 struct cpu;
 
 /* Build and load this CPU's GDT, TSS and GS base. */

@@ -12,4 +12,7 @@ struct cpu_features {
 
 extern struct cpu_features x86_features;
 
+/* Turn on this CPU's protection and FPU features (boot CPU and every AP). */
+void cpu_enable_features(void);
+
 #endif

@@ -1,0 +1,179 @@
+/*
+ * The page cache: each inode's data pages, found by page index.
+ *
+ * A radix tree of 64-way nodes (512 bytes, one kmalloc slab object each).
+ * A tree of height h covers indexes below 64^h; it grows at the top when
+ * a larger index arrives and never shrinks except when it empties, which
+ * keeps every operation a short loop.  Height 6 covers 2^36 pages, the
+ * VFS_MAX_FILE_SIZE limit.
+ *
+ * pc->lock (a spinlock, taken without disabling interrupts: no interrupt
+ * handler touches files) protects the tree.  The tree owns one reference
+ * to every page in it; lookups return a second one, so a reader may keep
+ * using a page that truncate has just dropped from the tree.  Nothing
+ * here sleeps: node and page allocations never wait.
+ */
+#include <kmalloc.h>
+#include <mm.h>
+#include <string.h>
+#include <vfs.h>
+
+#define PC_SHIFT	6
+#define PC_SLOTS	(1u << PC_SHIFT)
+#define PC_MASK		(PC_SLOTS - 1)
+#define PC_MAX_HEIGHT	6
+
+struct pc_node {
+	void *slot[PC_SLOTS];	/* child nodes, or pages at the bottom level */
+};
+
+STATIC_ASSERT(sizeof(struct pc_node) == 512);
+
+void page_cache_init(struct page_cache *pc)
+{
+	pc->lock = (struct spinlock)SPINLOCK_INIT("page_cache");
+	pc->root = NULL;
+	pc->height = 0;
+	pc->nr_pages = 0;
+}
+
+/* Indexes a tree of this height can hold: 64^height. */
+static u64 pc_capacity(unsigned int height)
+{
+	return 1ull << (PC_SHIFT * height);
+}
+
+static unsigned int pc_slot(u64 index, unsigned int level)
+{
+	return (index >> (PC_SHIFT * level)) & PC_MASK;
+}
+
+/* The slot holding index's page, or NULL; creates nodes when 'create'. */
+static void **pc_walk(struct page_cache *pc, u64 index, bool create)
+{
+	void **slot = &pc->root;
+
+	for (unsigned int level = pc->height; level > 0; level--) {
+		struct pc_node *node = *slot;
+
+		if (!node) {
+			if (!create)
+				return NULL;
+			node = kzalloc(sizeof(*node));
+			if (!node)
+				return NULL;
+			*slot = node;
+		}
+		slot = &node->slot[pc_slot(index, level - 1)];
+	}
+	return slot;
+}
+
+/* Raise the tree until it covers index; false when out of memory. */
+static bool pc_grow(struct page_cache *pc, u64 index)
+{
+	while (pc->height == 0 || index >= pc_capacity(pc->height)) {
+		struct pc_node *node;
+
+		if (pc->height == 0) {
+			pc->height = 1;
+			continue;	/* an empty tree: root is created on demand */
+		}
+		if (pc->height >= PC_MAX_HEIGHT)
+			return false;
+		if (pc->root) {
+			node = kzalloc(sizeof(*node));
+			if (!node)
+				return false;
+			node->slot[0] = pc->root;
+			pc->root = node;
+		}
+		pc->height++;
+	}
+	return true;
+}
+
+struct page *page_cache_lookup(struct page_cache *pc, u64 index)
+{
+	struct page *p = NULL;
+	void **slot;
+
+	spin_lock(&pc->lock);
+	if (pc->height && index < pc_capacity(pc->height)) {
+		slot = pc_walk(pc, index, false);
+		p = slot ? *slot : NULL;
+		if (p)
+			get_page(p);
+	}
+	spin_unlock(&pc->lock);
+	return p;
+}
+
+struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
+{
+	struct page *p = page_cache_lookup(pc, index), *fresh;
+	void **slot;
+
+	if (p)
+		return p;
+	fresh = alloc_page(GFP_ZERO);
+	if (!fresh)
+		return NULL;
+	spin_lock(&pc->lock);
+	slot = pc_grow(pc, index) ? pc_walk(pc, index, true) : NULL;
+	if (slot && !*slot) {
+		*slot = fresh;		/* the tree's reference */
+		pc->nr_pages++;
+		fresh = NULL;
+	}
+	p = slot ? *slot : NULL;
+	if (p)
+		get_page(p);
+	spin_unlock(&pc->lock);
+	if (fresh)
+		put_page(fresh);	/* lost a race, or no memory for nodes */
+	return p;
+}
+
+/* Drop pages >= from below node (covering 64^level indexes from base). */
+static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from)
+{
+	u64 span = pc_capacity(level - 1), dropped = 0;
+
+	for (unsigned int i = 0; i < PC_SLOTS; i++) {
+		u64 start = base + i * span;
+
+		if (!node->slot[i] || start + span <= from)
+			continue;
+		if (level == 1) {
+			put_page(node->slot[i]);
+			node->slot[i] = NULL;
+			dropped++;
+			continue;
+		}
+		dropped += pc_prune(node->slot[i], level - 1, start, from);
+		if (start >= from) {
+			kfree(node->slot[i]);
+			node->slot[i] = NULL;
+		}
+	}
+	return dropped;
+}
+
+u64 page_cache_truncate(struct page_cache *pc, u64 from)
+{
+	u64 dropped = 0;
+
+	spin_lock(&pc->lock);
+	if (pc->root && from < pc_capacity(pc->height)) {
+		dropped = pc_prune(pc->root, pc->height, 0, from);
+		pc->nr_pages -= dropped;
+		if (from == 0) {
+			kfree(pc->root);
+			pc->root = NULL;
+			pc->height = 0;
+		}
+	}
+	spin_unlock(&pc->lock);
+	return dropped;
+}

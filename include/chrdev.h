@@ -1,0 +1,20 @@
+/*
+ * Character devices: a driver registers (major, minor, name, fops) once;
+ * the node appears in devtmpfs (/dev/name) and opening any node with that
+ * number, wherever it was made with mknod(2), gets the driver's fops.
+ */
+#ifndef CHRDEV_H
+#define CHRDEV_H
+
+#include <types.h>
+
+struct file_operations;
+
+/*
+ * Register a device; mode holds the permission bits of its /dev node.
+ * 0, -EEXIST (number taken) or -ENOMEM.  Call from process context.
+ */
+int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
+		    const struct file_operations *fops);
+
+#endif

@@ -1,0 +1,411 @@
+/*
+ * poll(2), ppoll(2), select(2) and pselect6(2) on top of the files' poll
+ * operations (see include/poll.h).  Each call asks every file once while
+ * registering on its wait queues, then sleeps until a queue is woken, the
+ * timeout passes or a signal arrives, and asks again.
+ */
+#include <errno.h>
+#include <file.h>
+#include <kmalloc.h>
+#include <ktimer.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <syscall.h>
+#include <time.h>
+#include <uaccess.h>
+#include <uapi/time_abi.h>
+#include <vfs.h>
+
+#define POLL_MAX_FDS	(1 << 20)	/* beyond RLIMIT_NOFILE's ceiling: -EINVAL */
+
+static void poll_wake(struct wait_entry *e)
+{
+	struct poll_entry *pe = container_of(e, struct poll_entry, wait);
+
+	__atomic_store_n(&pe->table->triggered, true, __ATOMIC_SEQ_CST);
+	wake_up_process(pe->table->task);
+}
+
+void poll_table_init(struct poll_table *pt)
+{
+	pt->task = current_task();
+	pt->registering = true;
+	pt->triggered = false;
+	pt->error = 0;
+	pt->pages = NULL;
+}
+
+void poll_wait(struct poll_table *pt, struct wait_queue *wq)
+{
+	struct poll_page *pg;
+	struct poll_entry *pe;
+
+	if (!pt || !pt->registering)
+		return;
+	pg = pt->pages;
+	if (!pg || pg->used == POLL_ENTRIES_PER_PAGE) {
+		pg = kmalloc(sizeof(*pg), GFP_KERNEL);
+		if (!pg) {
+			pt->error = -ENOMEM;
+			return;
+		}
+		pg->used = 0;
+		pg->next = pt->pages;
+		pt->pages = pg;
+	}
+	pe = &pg->entries[pg->used++];
+	pe->wq = wq;
+	pe->table = pt;
+	pe->wait.task = pt->task;
+	pe->wait.wake = poll_wake;
+	list_init(&pe->wait.node);
+	prepare_to_wait(wq, &pe->wait, TASK_RUNNING);
+}
+
+void poll_table_free(struct poll_table *pt)
+{
+	while (pt->pages) {
+		struct poll_page *pg = pt->pages;
+
+		for (unsigned int i = 0; i < pg->used; i++)
+			finish_wait(pg->entries[i].wq, &pg->entries[i].wait);
+		pt->pages = pg->next;
+		kfree(pg);
+	}
+	set_current_state(TASK_RUNNING);
+}
+
+unsigned int vfs_poll(struct file *f, struct poll_table *pt)
+{
+	if (f->ops && f->ops->poll)
+		return f->ops->poll(f, pt);
+	return POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;	/* regular files never block */
+}
+
+struct pollfd_abi {
+	int fd;
+	short events;
+	short revents;
+};
+
+/* One pass over the descriptors; returns how many have events. */
+static int poll_pass(struct pollfd_abi *fds, unsigned int n, struct poll_table *pt)
+{
+	int ready = 0;
+
+	for (unsigned int i = 0; i < n; i++) {
+		struct file *f;
+		unsigned int mask;
+
+		fds[i].revents = 0;
+		if (fds[i].fd < 0)
+			continue;
+		f = fget(fds[i].fd);
+		if (!f) {
+			fds[i].revents = POLLNVAL;
+			ready++;
+			continue;
+		}
+		mask = vfs_poll(f, pt);
+		file_put(f);
+		fds[i].revents = (short)(mask & ((u16)fds[i].events | POLLERR | POLLHUP));
+		if (fds[i].revents)
+			ready++;
+	}
+	return ready;
+}
+
+/* Sleep until woken or the deadline (0: none); -ERESTARTSYS on a signal. */
+static int poll_sleep(struct poll_table *pt, u64 deadline)
+{
+	set_current_state(TASK_INTERRUPTIBLE);
+	if (__atomic_exchange_n(&pt->triggered, false, __ATOMIC_SEQ_CST)) {
+		set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	if (task_signal_pending(pt->task)) {
+		set_current_state(TASK_RUNNING);
+		return -ERESTARTSYS;
+	}
+	if (deadline)
+		sleep_until(deadline, TASK_INTERRUPTIBLE);
+	else
+		schedule();
+	set_current_state(TASK_RUNNING);
+	pt->triggered = false;
+	return task_signal_pending(pt->task) ? -ERESTARTSYS : 0;
+}
+
+/*
+ * Poll fds until some are ready.  timeout: 0 = do not wait, ~0 = forever,
+ * else an absolute monotonic deadline.  Returns the ready count or -errno.
+ */
+static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no_wait)
+{
+	struct poll_table pt;
+	int ready, err = 0;
+
+	poll_table_init(&pt);
+	for (;;) {
+		ready = poll_pass(fds, n, no_wait ? NULL : &pt);
+		pt.registering = false;
+		if (ready || no_wait || pt.error)
+			break;
+		if (deadline && clock_monotonic_ns() >= deadline)
+			break;
+		err = poll_sleep(&pt, deadline);
+		if (err)
+			break;
+	}
+	poll_table_free(&pt);
+	if (pt.error && !ready)
+		return pt.error;
+	return ready ? ready : err;
+}
+
+static long poll_user(struct pollfd_abi *ufds, unsigned int n, u64 deadline, bool no_wait)
+{
+	struct pollfd_abi *fds;
+	size_t bytes = (size_t)n * sizeof(*fds);
+	long ret;
+
+	if (n > POLL_MAX_FDS || n > rlimit_nofile())
+		return -EINVAL;
+	fds = n ? kmalloc(bytes, GFP_KERNEL) : NULL;
+	if (n && !fds)
+		return -ENOMEM;
+	if (copy_from_user(fds, (const void __user *)ufds, bytes)) {
+		kfree(fds);
+		return -EFAULT;
+	}
+	ret = do_poll(fds, n, deadline, no_wait);
+	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
+		if (put_user(fds[i].revents, (short __user *)&ufds[i].revents))
+			ret = -EFAULT;
+	}
+	kfree(fds);
+	return ret;
+}
+
+SYSCALL_DEFINE3(poll, struct pollfd_abi *, ufds, unsigned int, n, int, timeout_ms)
+{
+	u64 deadline = timeout_ms > 0 ? clock_monotonic_ns() + (u64)timeout_ms * NSEC_PER_MSEC : 0;
+	long ret = poll_user(ufds, n, deadline, timeout_ms == 0);
+
+	return ret == -ERESTARTSYS ? -ERESTARTNOHAND : ret;
+}
+
+/* Install a temporary signal mask for ppoll/pselect; restored on the way out. */
+static long swap_sigmask(const u64 *umask, size_t size)
+{
+	struct task *t = current_task();
+	u64 mask;
+
+	if (!umask)
+		return 0;
+	if (size != sizeof(u64))
+		return -EINVAL;
+	if (copy_from_user(&mask, (const void __user *)umask, sizeof(mask)))
+		return -EFAULT;
+	t->saved_blocked = t->blocked;
+	t->restore_blocked = true;
+	t->blocked = mask & ~UNBLOCKABLE;
+	return 0;
+}
+
+static long timespec_deadline(const struct timespec_abi *uts, u64 *deadline, bool *no_wait)
+{
+	struct timespec_abi ts;
+
+	*deadline = 0;
+	*no_wait = false;
+	if (!uts)
+		return 0;
+	if (copy_from_user(&ts, (const void __user *)uts, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (s64)NSEC_PER_SEC)
+		return -EINVAL;
+	*no_wait = !ts.tv_sec && !ts.tv_nsec;
+	*deadline = clock_monotonic_ns() + (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+	return 0;
+}
+
+SYSCALL_DEFINE5(ppoll, struct pollfd_abi *, ufds, unsigned int, n,
+		const struct timespec_abi *, uts, const u64 *, umask, size_t, sigsetsize)
+{
+	u64 deadline;
+	bool no_wait;
+	long ret = timespec_deadline(uts, &deadline, &no_wait);
+
+	if (!ret)
+		ret = swap_sigmask(umask, sigsetsize);
+	if (ret)
+		return ret;
+	ret = poll_user(ufds, n, deadline, no_wait);
+	if (ret != -ERESTARTSYS && current_task()->restore_blocked && !task_signal_pending(current_task())) {
+		current_task()->blocked = current_task()->saved_blocked;
+		current_task()->restore_blocked = false;
+	}
+	return ret == -ERESTARTSYS ? -ERESTARTNOHAND : ret;
+}
+
+/* --- select ------------------------------------------------------------------- */
+
+#define FD_SETSIZE_MAX	(1 << 20)
+
+struct select_sets {
+	unsigned long *in, *out, *ex;	/* what was asked */
+	unsigned long *rin, *rout, *rex;	/* what is ready */
+	size_t words;
+};
+
+static bool bit(const unsigned long *set, int fd)
+{
+	return set && (set[fd / 64] >> (fd % 64)) & 1;
+}
+
+static long bits_set(const unsigned long *set, size_t words)
+{
+	long n = 0;
+
+	for (size_t w = 0; w < words; w++)
+		for (unsigned long v = set[w]; v; v &= v - 1)
+			n++;
+	return n;
+}
+
+static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wait)
+{
+	struct pollfd_abi *fds = kmalloc((size_t)MAX(nfds, 1) * sizeof(*fds), GFP_KERNEL);
+	unsigned int n = 0;
+	long ret;
+
+	if (!fds)
+		return -ENOMEM;
+	for (int fd = 0; fd < nfds; fd++) {
+		short ev = (bit(s->in, fd) ? POLLIN | POLLRDNORM | POLLHUP | POLLERR : 0) |
+			   (bit(s->out, fd) ? POLLOUT | POLLWRNORM | POLLERR : 0) |
+			   (bit(s->ex, fd) ? POLLPRI : 0);
+
+		if (ev)
+			fds[n++] = (struct pollfd_abi){ .fd = fd, .events = ev };
+	}
+	ret = do_poll(fds, n, deadline, no_wait);
+	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
+		int fd = fds[i].fd, re = fds[i].revents;
+
+		if (re & POLLNVAL) {
+			ret = -EBADF;
+			break;
+		}
+		if (bit(s->in, fd) && (re & (POLLIN | POLLRDNORM | POLLHUP | POLLERR)))
+			s->rin[fd / 64] |= 1ul << (fd % 64);
+		if (bit(s->out, fd) && (re & (POLLOUT | POLLWRNORM | POLLERR)))
+			s->rout[fd / 64] |= 1ul << (fd % 64);
+		if (bit(s->ex, fd) && (re & POLLPRI))
+			s->rex[fd / 64] |= 1ul << (fd % 64);
+	}
+	kfree(fds);
+	if (ret > 0)			/* select counts set bits, not descriptors */
+		ret = bits_set(s->rin, s->words) + bits_set(s->rout, s->words) +
+		      bits_set(s->rex, s->words);
+	return ret;
+}
+
+static long select_user(int nfds, unsigned long *uin, unsigned long *uout, unsigned long *uex,
+			u64 deadline, bool no_wait)
+{
+	struct select_sets s = { .words = (size_t)(nfds + 63) / 64 };
+	size_t bytes = s.words * sizeof(unsigned long);
+	unsigned long *buf;
+	long ret = 0;
+
+	if (nfds < 0 || nfds > FD_SETSIZE_MAX)
+		return -EINVAL;
+	buf = kzalloc(MAX(bytes, 1) * 6);
+	if (!buf)
+		return -ENOMEM;
+	s.in = uin ? buf : NULL;
+	s.out = uout ? buf + s.words : NULL;
+	s.ex = uex ? buf + 2 * s.words : NULL;
+	s.rin = buf + 3 * s.words;
+	s.rout = buf + 4 * s.words;
+	s.rex = buf + 5 * s.words;
+	if ((uin && copy_from_user(s.in, (const void __user *)uin, bytes)) ||
+	    (uout && copy_from_user(s.out, (const void __user *)uout, bytes)) ||
+	    (uex && copy_from_user(s.ex, (const void __user *)uex, bytes)))
+		ret = -EFAULT;
+	if (!ret)
+		ret = do_select(nfds, &s, deadline, no_wait);
+	if (ret >= 0 && ((uin && copy_to_user((void __user *)uin, s.rin, bytes)) ||
+			 (uout && copy_to_user((void __user *)uout, s.rout, bytes)) ||
+			 (uex && copy_to_user((void __user *)uex, s.rex, bytes))))
+		ret = -EFAULT;
+	kfree(buf);
+	return ret;
+}
+
+/* select(2) writes back the time left, as Linux does. */
+static void report_left(struct timeval_abi *utv, u64 deadline)
+{
+	s64 left = deadline ? (s64)(deadline - clock_monotonic_ns()) : 0;
+	struct timeval_abi tv = { 0, 0 };
+
+	if (left > 0) {
+		tv.tv_sec = left / (s64)NSEC_PER_SEC;
+		tv.tv_usec = (left % (s64)NSEC_PER_SEC) / 1000;
+	}
+	copy_to_user((void __user *)utv, &tv, sizeof(tv));
+}
+
+SYSCALL_DEFINE5(select, int, nfds, unsigned long *, uin, unsigned long *, uout,
+		unsigned long *, uex, struct timeval_abi *, utv)
+{
+	struct timeval_abi tv;
+	u64 deadline = 0;
+	bool no_wait = false;
+	long ret;
+
+	if (utv) {
+		if (copy_from_user(&tv, (const void __user *)utv, sizeof(tv)))
+			return -EFAULT;
+		if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+			return -EINVAL;
+		no_wait = !tv.tv_sec && !tv.tv_usec;
+		deadline = clock_monotonic_ns() + (u64)tv.tv_sec * NSEC_PER_SEC +
+			   (u64)tv.tv_usec * 1000;
+	}
+	ret = select_user(nfds, uin, uout, uex, deadline, no_wait);
+	if (utv && !no_wait)
+		report_left(utv, deadline);
+	return ret == -ERESTARTSYS ? -ERESTARTNOHAND : ret;
+}
+
+struct sigset_arg {
+	const u64 *set;
+	size_t size;
+};
+
+SYSCALL_DEFINE6(pselect6, int, nfds, unsigned long *, uin, unsigned long *, uout,
+		unsigned long *, uex, const struct timespec_abi *, uts,
+		const struct sigset_arg *, usig)
+{
+	struct sigset_arg sig = { NULL, 0 };
+	u64 deadline;
+	bool no_wait;
+	long ret = timespec_deadline(uts, &deadline, &no_wait);
+
+	if (!ret && usig && copy_from_user(&sig, (const void __user *)usig, sizeof(sig)))
+		ret = -EFAULT;
+	if (!ret)
+		ret = swap_sigmask(sig.set, sig.size);
+	if (ret)
+		return ret;
+	ret = select_user(nfds, uin, uout, uex, deadline, no_wait);
+	if (ret != -ERESTARTSYS && current_task()->restore_blocked && !task_signal_pending(current_task())) {
+		current_task()->blocked = current_task()->saved_blocked;
+		current_task()->restore_blocked = false;
+	}
+	return ret == -ERESTARTSYS ? -ERESTARTNOHAND : ret;
+}
