@@ -29,7 +29,7 @@
 
 #define TASK_COMM_LEN		16
 #define KSTACK_SIZE		(16 * 1024)
-#define SCHED_SLICE_TICKS	2
+#define SCHED_SLICE_TICKS	10	/* 10 ms at HZ=1000 */
 
 struct mm;
 struct sighand;

@@ -46,6 +46,9 @@ void signal_discard_pending(struct task *t, int sig);
 /* Dequeue a pending signal outside 'blocked' into *info; 0 if none (sighand->lock held). */
 int signal_dequeue(struct task *t, u64 blocked, struct siginfo_abi *info);
 
+/* Write "core" for the dying current task if RLIMIT_CORE allows; true when written. */
+bool do_coredump(int sig);
+
 /* When the task struct is freed. */
 void signal_release_task(struct task *t);
 /* exec: handlers reset to default (ignored ones stay ignored), altstack off. */

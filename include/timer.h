@@ -18,7 +18,7 @@
 
 #include <types.h>
 
-#define HZ		100
+#define HZ		1000	/* 1 ms resolution for sleeps and interval timers */
 #define TICK_NSEC	(1000000000ull / HZ)
 
 extern u64 jiffies;		/* written by CPU 0's tick only */

@@ -65,6 +65,7 @@ void mm_activate(struct mm *mm);
  * 0 / an address, or a negative errno, with Linux's semantics.
  */
 struct vma *vma_find(struct mm *mm, unsigned long addr);	/* first with end > addr */
+struct vma *vma_next(struct vma *v);				/* the next area up, or NULL */
 /* Free room for len bytes: at hint if free, else top-down; address or -ENOMEM. */
 long vma_find_free(struct mm *mm, unsigned long hint, unsigned long len);
 long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,

@@ -31,7 +31,7 @@ void proc_init_leader(struct task *t, struct task *parent)
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
 	t->parent = parent;
-	t->pgid = t->sid = t->tid;
+	t->pgid = t->sid = 0;	/* as on Linux: tasks the kernel starts are in session 0 */
 	t->live_threads = 1;
 	list_add_tail(&t->thread_node, &t->threads);
 	pid_attach(t);

@@ -11,3 +11,4 @@ KOBJS += kernel/signal.o kernel/signal_deliver.o kernel/sys_signal.o
 KOBJS += kernel/ktimer.o kernel/time_sys.o kernel/itimer.o kernel/cred.o kernel/sys_misc.o kernel/futex.o
 KOBJS += kernel/smp_ktest.o
 KOBJS += kernel/poll.o
+KOBJS += kernel/coredump.o

@@ -139,16 +139,10 @@ static void fix_interrupted_syscall(struct trap_frame *f, long ret, const struct
 	}
 }
 
-/*
- * Would a core dump be written?  Linux reports WCOREDUMP only for a dump
- * that happened, and none happens with RLIMIT_CORE at 0 (the default).
- * FIXME: write the ELF core file; until then a non-zero limit still
- * produces no file and no core flag.
- */
+/* Linux reports WCOREDUMP only for a dump that was written (coredump.c). */
 static bool core_dump(int sig)
 {
-	(void)sig;
-	return false;
+	return do_coredump(sig);
 }
 
 /* Default action for sig; returns only when the process goes on. */

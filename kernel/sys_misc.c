@@ -17,6 +17,9 @@
 #include <uapi/resource.h>
 #include <uapi/time_abi.h>
 
+#define USER_HZ		100		/* sysconf(_SC_CLK_TCK), AT_CLKTCK */
+#define USER_TICK_NSEC	(NSEC_PER_SEC / USER_HZ)
+
 /* Linux's defaults for a process started by the kernel. */
 void rlimit_init_defaults(struct task *t)
 {
@@ -167,13 +170,14 @@ SYSCALL_DEFINE1(times, struct tms_abi *, utms)
 
 	process_times(RUSAGE_SELF, &user, &sys);
 	process_times(RUSAGE_CHILDREN, &cuser, &csys);
-	tms.tms_utime = (s64)(user / TICK_NSEC);
-	tms.tms_stime = (s64)(sys / TICK_NSEC);
-	tms.tms_cutime = (s64)(cuser / TICK_NSEC);
-	tms.tms_cstime = (s64)(csys / TICK_NSEC);
+	tms.tms_utime = (s64)(user / USER_TICK_NSEC);
+	tms.tms_stime = (s64)(sys / USER_TICK_NSEC);
+	tms.tms_cutime = (s64)(cuser / USER_TICK_NSEC);
+	tms.tms_cstime = (s64)(csys / USER_TICK_NSEC);
 	if (utms && copy_to_user((void __user *)utms, &tms, sizeof(tms)))
 		return -EFAULT;
-	return (long)timer_jiffies();	/* clock ticks since boot (CLK_TCK = HZ) */
+	/* Clock ticks since boot, in user space's CLK_TCK (AT_CLKTCK), not HZ. */
+	return (long)(clock_monotonic_ns() / USER_TICK_NSEC);
 }
 
 struct sysinfo_abi {

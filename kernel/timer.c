@@ -74,7 +74,7 @@ KTEST(timer_tick_advances_jiffies)
 		arch_irq_disable();
 	KTEST_EXPECT(this_cpu()->ticks - ticks0 >= j1 - j0);
 	/*
-	 * 10 ticks at HZ=100 are 100 ms.  TCG may stall the guest, so only a
+	 * 10 ticks are 10 * TICK_NSEC.  TCG may stall the guest, so only a
 	 * tick far too fast (under half the period) or absurdly slow fails.
 	 */
 	pr_info("ktest: %u ticks took %llu us\n", TICK_WAIT_TICKS,

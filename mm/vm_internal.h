@@ -9,7 +9,6 @@ struct vma *vma_alloc(unsigned long start, unsigned long end, unsigned int prot,
 void vma_free(struct vma *v);
 void vma_insert(struct mm *mm, struct vma *v);
 void vma_remove(struct mm *mm, struct vma *v);
-struct vma *vma_next(struct vma *v);
 struct vma *vma_prev(struct vma *v);
 int vma_split(struct mm *mm, struct vma *v, unsigned long addr);
 bool range_is_free(struct mm *mm, unsigned long addr, unsigned long len);

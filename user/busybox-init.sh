@@ -6,5 +6,6 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 echo "busybox initramfs: $(uname -sr), type 'poweroff' to leave"
-# setsid + cttyhack give the shell a controlling terminal: job control works.
-exec setsid cttyhack /bin/sh -l
+# A new session whose leader opens the serial terminal gets it as its
+# controlling terminal (/dev/console never becomes one): job control works.
+exec setsid sh -c 'exec /bin/sh -l </dev/ttyS0 >/dev/ttyS0 2>&1'

@@ -136,3 +136,15 @@ int arch_clone_user(struct task *child, struct task *parent, unsigned long stack
 	}
 	return 0;
 }
+
+void arch_core_regs(struct task *t, u64 r[ARCH_CORE_NREGS])
+{
+	const struct trap_frame *f = arch_user_frame(t);
+	const u64 regs[ARCH_CORE_NREGS] = {
+		f->r15, f->r14, f->r13, f->r12, f->rbp, f->rbx, f->r11, f->r10, f->r9, f->r8,
+		f->rax, f->rcx, f->rdx, f->rsi, f->rdi, f->vector == 0x100 ? f->error_code : ~0ull,
+		f->rip, f->cs, f->rflags, f->rsp, f->ss, t->arch.fs_base, 0, 0, 0, 0, 0,
+	};
+
+	memcpy(r, regs, sizeof(regs));
+}

@@ -16,6 +16,10 @@ struct trap_frame *arch_user_frame(struct task *t);
 /* Reset user CPU state for a new program starting at entry with stack sp. */
 int arch_exec_reset(struct task *t, struct trap_frame *frame, u64 entry, u64 sp);
 
+/* User registers for a core file, in the order of Linux's user_regs_struct. */
+#define ARCH_CORE_NREGS	27
+void arch_core_regs(struct task *t, u64 regs[ARCH_CORE_NREGS]);
+
 /* Load the FPU/SSE registers' initial state (signal handlers start with it). */
 void arch_fpu_load_initial(void);
 

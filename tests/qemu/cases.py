@@ -4,10 +4,10 @@ A Case names a target kernel ("osprey" or "linux"), a function that builds
 its Machine from the build directory's artifacts, and a list of checks
 (see checks.py).  To add a test, add a row to CASES.
 
-USER_TESTS says per target kernel whether it can run the user-space test
-suite (user/, packed into test-initramfs.cpio).  Our kernel cannot run
-programs yet, so its user-test cases are skipped and reported as skipped,
-never counted as passed.  Flip the switch when processes land.
+USER_TESTS says per target kernel whether it runs the user-space test
+suite (user/, packed into test-initramfs.cpio).  Both do: every user test
+must pass on our kernel and on Debian's Linux.  A target switched off has
+its user-test cases reported as skipped, never counted as passed.
 """
 import os
 import random
@@ -17,7 +17,7 @@ import checks as c
 from machine import STATUS_ACPI_OFF, STATUS_POWER_OFF, Machine
 
 USER_TESTS = {
-    "osprey": False,    # FIXME: turn on once the kernel runs /init
+    "osprey": True,
     "linux": True,
 }
 
