@@ -6,6 +6,7 @@
  * from user mode, and calls trap_dispatch(frame).
  */
 #include <asm/segment.h>
+#include <asm/frame.h>
 
 /* Vectors for which the CPU pushes an error code. */
 #define HAS_ERROR_CODE(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -32,21 +33,7 @@ trap_common:
 	testb $3, FRAME_CS(%rsp)
 	jz 1f
 	swapgs
-1:	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+1:	SAVE_GPRS
 	cld
 	cmpb $0, x86_smap_enabled(%rip)	/* user access stays off in handlers */
 	je 3f
@@ -55,21 +42,7 @@ trap_common:
 	call trap_dispatch
 	.globl trap_return
 trap_return:
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	RESTORE_GPRS
 	testb $3, FRAME_CS(%rsp)
 	jz 2f
 	swapgs

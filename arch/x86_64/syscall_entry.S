@@ -7,6 +7,7 @@
  * the frame allows it, else through the interrupt return path (iretq).
  */
 #include <asm/segment.h>
+#include <asm/frame.h>
 
 #define SYSCALL_VECTOR	0x100
 #define CPU_KERNEL_STACK_TOP	8
@@ -25,21 +26,7 @@ syscall_entry:
 	pushq %rcx			/* rip */
 	pushq %rax			/* error_code: the call number */
 	pushq $SYSCALL_VECTOR		/* vector */
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	SAVE_GPRS
 	xorl %ebp, %ebp			/* backtraces stop at the user boundary */
 	sti
 	movq %rsp, %rdi
@@ -47,21 +34,7 @@ syscall_entry:
 	cli
 	testl %eax, %eax
 	jz trap_return			/* iretq path: restores everything */
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+	RESTORE_GPRS
 	addq $16, %rsp			/* vector, error_code */
 	popq %rcx			/* rip */
 	addq $8, %rsp			/* cs */
