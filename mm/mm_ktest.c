@@ -9,6 +9,8 @@
 #include <mm.h>
 #include <string.h>
 #include <vmalloc.h>
+#include <vm.h>
+#include <uapi/mman.h>
 #include <arch/mmu.h>
 
 KTEST(buddy_blocks_coalesce)
@@ -145,5 +147,47 @@ KTEST(kernel_image_permissions)
 	KTEST_EXPECT(mmu_translate(kernel_root, (unsigned long)_data, NULL, &prot));
 	KTEST_EXPECT(!(prot & MMU_EXEC) && (prot & MMU_WRITE));
 	KTEST_EXPECT(!mmu_translate(kernel_root, 0x100000, NULL, NULL));	/* no identity map */
+	return 0;
+}
+
+/* Demand paging and copy-on-write, driven through vm_fault() directly. */
+KTEST(demand_zero_and_copy_on_write)
+{
+	struct mm *parent = mm_create(), *child;
+	unsigned long va = 0x600000;
+	phys_addr_t pa_parent, pa_child;
+	struct page *shared;
+	u64 before = mm_free_pages();
+
+	KTEST_EXPECT(parent != NULL);
+	mutex_lock(&parent->lock);
+	KTEST_EXPECT(vm_map(parent, va, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED) == (long)va);
+	mutex_unlock(&parent->lock);
+	KTEST_EXPECT(!mmu_translate(parent->root, va, NULL, NULL));	/* nothing yet */
+	KTEST_EXPECT(vm_fault(parent, va, FAULT_WRITE) == 0);		/* demand-zero */
+	KTEST_EXPECT(mmu_translate(parent->root, va, &pa_parent, NULL));
+	KTEST_EXPECT(*(u64 *)phys_to_virt(pa_parent) == 0);
+	*(u64 *)phys_to_virt(pa_parent) = 0x1234;
+
+	child = mm_fork(parent);
+	KTEST_EXPECT(child != NULL);
+	KTEST_EXPECT(mmu_translate(child->root, va, &pa_child, NULL) && pa_child == pa_parent);
+	shared = pfn_to_page(pa_parent >> PAGE_SHIFT);
+	KTEST_EXPECT(shared->refcount == 2);
+	/* The child's write gets a private copy; the parent keeps the original. */
+	KTEST_EXPECT(vm_fault(child, va, FAULT_WRITE | FAULT_PRESENT) == 0);
+	KTEST_EXPECT(mmu_translate(child->root, va, &pa_child, NULL) && pa_child != pa_parent);
+	KTEST_EXPECT(*(u64 *)phys_to_virt(pa_child) == 0x1234);
+	KTEST_EXPECT(shared->refcount == 1);
+	/* The parent is now the only user: its write takes the page back, no copy. */
+	KTEST_EXPECT(vm_fault(parent, va, FAULT_WRITE | FAULT_PRESENT) == 0);
+	KTEST_EXPECT(mmu_translate(parent->root, va, &pa_child, NULL) && pa_child == pa_parent);
+	/* Faults outside any area, or against its rights, fail cleanly. */
+	KTEST_EXPECT(vm_fault(parent, va + 16 * PAGE_SIZE, 0) == -EFAULT);
+	KTEST_EXPECT(vm_fault(parent, va, FAULT_EXEC) == -EACCES);
+	mm_put(child);
+	mm_put(parent);
+	KTEST_EXPECT(mm_free_pages() >= before);	/* everything came back */
 	return 0;
 }
