@@ -179,6 +179,24 @@ SYSCALL_DEFINE3(lseek, int, fd, s64, offset, unsigned int, whence)
 	return ret;
 }
 
+ssize_t kernel_rw(struct file *f, void *buf, size_t len, s64 *off, bool write)
+{
+	struct iov_iter it;
+	ssize_t ret;
+	u64 pos;
+
+	iov_iter_kernel(&it, buf, MIN(len, (size_t)MAX_RW_COUNT));
+	if (!off)
+		return rw_at_pos(f, &it, write);
+	if (*off < 0)
+		return -EINVAL;
+	pos = (u64)*off;
+	ret = write ? file_write_iter(f, &it, &pos) : file_read_iter(f, &it, &pos);
+	if (ret >= 0)
+		*off = (s64)pos;
+	return ret;
+}
+
 ssize_t kernel_read(struct file *f, void *buf, size_t len, u64 off)
 {
 	struct iov_iter it;

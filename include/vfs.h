@@ -514,6 +514,11 @@ int vfs_open_exec(const char *path, struct file **out);
 /* Read up to len bytes at off into a kernel buffer; bytes read or -errno. */
 ssize_t kernel_read(struct file *f, void *buf, size_t len, u64 off);
 ssize_t kernel_write(struct file *f, const void *buf, size_t len, u64 off);
+/*
+ * Read or write a kernel buffer at *off (advanced), or at the file
+ * position when off is NULL (advanced, as read(2)/write(2) do).
+ */
+ssize_t kernel_rw(struct file *f, void *buf, size_t len, s64 *off, bool write);
 /* The page-cache page at index with a new reference, or NULL beyond EOF. */
 struct page *file_get_page(struct file *f, u64 index);
 

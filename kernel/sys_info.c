@@ -1,8 +1,11 @@
 /*
- * uname(2): what the system is.  It reports "Linux" and a Linux-like
+ * uname(2): what the system is, and the names root may set
+ * (sethostname, setdomainname).  It reports "Linux" and a Linux-like
  * release, because user space parses them (DESIGN.md 7).
  */
+#include <cred.h>
 #include <errno.h>
+#include <spinlock.h>
 #include <init.h>
 #include <sched.h>
 #include <string.h>
@@ -13,16 +16,53 @@
 #define UTS_RELEASE	"6.1.0-osprey"
 #define UTS_VERSION	"#1 SMP PREEMPT " KERNEL_NAME " " KERNEL_VERSION
 
+static DEFINE_SPINLOCK(uts_lock);
+static char hostname[UTS_LEN] = "(none)";	/* uts_lock */
+static char domainname[UTS_LEN] = "(none)";	/* uts_lock */
+
 SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 {
 	struct new_utsname u;
+	unsigned long flags;
 
 	memset(&u, 0, sizeof(u));
 	strlcpy(u.sysname, "Linux", UTS_LEN);
-	strlcpy(u.nodename, "(none)", UTS_LEN);
 	strlcpy(u.release, UTS_RELEASE, UTS_LEN);
 	strlcpy(u.version, UTS_VERSION, UTS_LEN);
 	strlcpy(u.machine, "x86_64", UTS_LEN);
-	strlcpy(u.domainname, "(none)", UTS_LEN);
+	flags = spin_lock_irqsave(&uts_lock);
+	memcpy(u.nodename, hostname, UTS_LEN);
+	memcpy(u.domainname, domainname, UTS_LEN);
+	spin_unlock_irqrestore(&uts_lock, flags);
 	return copy_to_user((struct new_utsname __user *)ubuf, &u, sizeof(u));
+}
+
+/* sethostname/setdomainname: root only; the name need not be NUL-terminated. */
+static long set_uts_name(char *dst, const char *uname, int len)
+{
+	char buf[UTS_LEN];
+	unsigned long flags;
+
+	if (current_cred()->euid != 0)
+		return -EPERM;
+	if (len < 0 || len >= UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(buf, (const void __user *)uname, (size_t)len))
+		return -EFAULT;
+	buf[len] = '\0';
+	flags = spin_lock_irqsave(&uts_lock);
+	memset(dst, 0, UTS_LEN);
+	memcpy(dst, buf, (size_t)len + 1);
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
+SYSCALL_DEFINE2(sethostname, const char *, uname, int, len)
+{
+	return set_uts_name(hostname, uname, len);
+}
+
+SYSCALL_DEFINE2(setdomainname, const char *, uname, int, len)
+{
+	return set_uts_name(domainname, uname, len);
 }
