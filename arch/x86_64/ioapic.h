@@ -23,12 +23,9 @@ int ioapic_mask_gsi(u32 gsi);
 /*
  * Legacy ISA IRQs (0-15), with the MADT's interrupt source overrides
  * applied: e.g. on QEMU the PIT's IRQ 0 arrives on GSI 2.  Same return
- * values as ioapic_route_gsi(), plus -EINVAL for isa_irq > 15.
- *
- * FIXME: these are the driver-facing API that <irq.h> documents; their
- * prototypes belong in <irq.h> (generic code cannot include this header).
+ * values as ioapic_route_gsi(), plus -EINVAL for isa_irq > 15.  They are
+ * the driver-facing API, so their prototypes live in <irq.h>.
  */
-/* arch_irq_route() and arch_irq_mask() are declared in <irq.h>. */
 #include <irq.h>
 
 #endif

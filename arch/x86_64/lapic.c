@@ -149,12 +149,7 @@ static void lapic_timer_interrupt(void *data)
 	timer_tick();
 }
 
-/*
- * FIXME: traps.c sends an EOI after every vector, this one included; the
- * SDM says a spurious interrupt must not get one.  Harmless while handlers
- * run with interrupts off (nothing else is in service), but arch_irq_exit()
- * should skip LAPIC_SPURIOUS_VECTOR.
- */
+/* A spurious interrupt is never in service: arch_irq_exit() sends it no EOI (SDM). */
 static void lapic_spurious_interrupt(void *data)
 {
 	spurious_count++;

@@ -244,6 +244,6 @@ void arch_irq_enter(struct trap_frame *f)
 
 void arch_irq_exit(struct trap_frame *f)
 {
-	(void)f;
-	lapic_eoi();
+	if (f->vector != LAPIC_SPURIOUS_VECTOR)
+		lapic_eoi();
 }
