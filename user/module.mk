@@ -16,6 +16,9 @@ $(BUILD)/user/%: user/%.c user/tests/utest.h
 	@echo "  USERCC  $<"
 	$(Q)$(USER_CC) $(USER_CFLAGS) $< -o $@
 
+# Debian's busybox-static, for the tests that run real programs.
+BUSYBOX ?= /bin/busybox
+
 $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
@@ -25,6 +28,7 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	  echo "file /utest-data/shebang-script user/tests/data/shebang-script 0755"; \
 	  echo "file /utest-data/not-elf user/tests/data/not-elf 0755"; \
 	  echo "file /utest-data/no-exec-perm $(BUILD)/user/test-init 0644"; \
+	  echo "file /utest-data/busybox $(BUSYBOX) 0755"; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user
