@@ -36,6 +36,14 @@ struct sigqueue {
 #define SIGMASK(sig)	(1ull << ((sig) - 1))
 #define UNBLOCKABLE	(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP))
 
+/* Default actions (signal(7)): stop, ignore, terminate with a core dump. */
+#define STOP_SIGS	(SIGMASK(SIGSTOP) | SIGMASK(SIGTSTP) | SIGMASK(SIGTTIN) | SIGMASK(SIGTTOU))
+#define IGNORE_SIGS	(SIGMASK(SIGCHLD) | SIGMASK(SIGURG) | SIGMASK(SIGWINCH) | SIGMASK(SIGCONT))
+#define CORE_SIGS	(SIGMASK(SIGQUIT) | SIGMASK(SIGILL) | SIGMASK(SIGTRAP) | SIGMASK(SIGABRT) | \
+			 SIGMASK(SIGBUS) | SIGMASK(SIGFPE) | SIGMASK(SIGSEGV) | SIGMASK(SIGXCPU) | \
+			 SIGMASK(SIGXFSZ) | SIGMASK(SIGSYS))
+#define CORE_DUMP_FLAG	0x80	/* in a wait(2) status */
+
 /* Process setup: fresh default handlers, or shared/copied ones for clone. */
 int signal_init_task(struct task *t);
 int signal_clone(struct task *child, struct task *parent, bool share);

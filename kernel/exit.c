@@ -21,7 +21,6 @@
 #include <tty.h>
 #include <wait.h>
 
-#define CORE_DUMP_FLAG	0x80
 
 DEFINE_SPINLOCK(tasklist_lock);
 struct task *init_task;

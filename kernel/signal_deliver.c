@@ -12,12 +12,6 @@
 #include <string.h>
 #include <kmalloc.h>
 
-#define STOP_SIGS	(SIGMASK(SIGSTOP) | SIGMASK(SIGTSTP) | SIGMASK(SIGTTIN) | SIGMASK(SIGTTOU))
-#define IGNORE_SIGS	(SIGMASK(SIGCHLD) | SIGMASK(SIGURG) | SIGMASK(SIGWINCH) | SIGMASK(SIGCONT))
-#define CORE_SIGS	(SIGMASK(SIGQUIT) | SIGMASK(SIGILL) | SIGMASK(SIGTRAP) | SIGMASK(SIGABRT) | \
-			 SIGMASK(SIGBUS) | SIGMASK(SIGFPE) | SIGMASK(SIGSEGV) | SIGMASK(SIGXCPU) | \
-			 SIGMASK(SIGXFSZ) | SIGMASK(SIGSYS))
-#define CORE_DUMP_FLAG	0x80
 
 /* Take the lowest deliverable signal off p (sighand->lock held); 0 if none. */
 static int dequeue_from(struct sigpending *p, u64 blocked, struct siginfo_abi *info)

@@ -4,33 +4,19 @@
  * mprotect back to PROT_READ|PROT_WRITE brings the old contents back.
  * mprotect of an unaligned address is EINVAL; of an unmapped range ENOMEM.
  */
-#include <setjmp.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include "utest.h"
 
-static sigjmp_buf env;
-static volatile int got_code;
-static void *volatile got_addr;
 
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	got_code = si->si_code;
-	got_addr = si->si_addr;
-	siglongjmp(env, 1);
-}
 
 int main(void)
 {
 	long pg = sysconf(_SC_PAGESIZE);
-	struct sigaction sa = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO };
 	volatile char *a;
 	char *m;
 
-	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
 	m = mmap(NULL, 3 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(m != MAP_FAILED);
 	a = m;
@@ -39,20 +25,10 @@ int main(void)
 	a[2 * pg] = 'c';
 	CHECK(mprotect(m + pg, pg, PROT_NONE) == 0);
 
-	if (sigsetjmp(env, 1) == 0) {
-		(void)a[pg + 7];
-		CHECK(!"read of a PROT_NONE page did not fault");
-	}
-	CHECK(got_code == SEGV_ACCERR);
-	CHECK(got_addr == m + pg + 7);
-
-	got_code = 0;
-	if (sigsetjmp(env, 1) == 0) {
-		a[pg + 8] = 1;
-		CHECK(!"write to a PROT_NONE page did not fault");
-	}
-	CHECK(got_code == SEGV_ACCERR);
-	CHECK(got_addr == m + pg + 8);
+	CHECK(utest_probe(a + pg + 7, 0) == SEGV_ACCERR);	/* read */
+	CHECK(utest_fault_addr == m + pg + 7);
+	CHECK(utest_probe(a + pg + 8, 1) == SEGV_ACCERR);	/* write */
+	CHECK(utest_fault_addr == m + pg + 8);
 
 	/* The neighbours were not affected. */
 	CHECK(a[0] == 'a' && a[2 * pg] == 'c');

@@ -4,43 +4,23 @@
  * raises SIGSEGV with si_code SEGV_MAPERR and si_addr the faulting address.
  * Unmapping the ends of the remaining pieces works the same way.
  */
-#include <setjmp.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include "utest.h"
 
-static sigjmp_buf env;
-static volatile int got_code;
-static void *volatile got_addr;
 
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	got_code = si->si_code;
-	got_addr = si->si_addr;
-	siglongjmp(env, 1);
-}
 
-/* Read one byte; return 1 when it faulted with SIGSEGV. */
+/* Read one byte; true when it faulted with SIGSEGV. */
 static int faults(volatile char *p)
 {
-	got_code = 0;
-	got_addr = NULL;
-	if (sigsetjmp(env, 1) == 0) {
-		(void)*p;
-		return 0;
-	}
-	return 1;
+	return utest_probe(p, 0) != 0;
 }
 
 int main(void)
 {
 	long pg = sysconf(_SC_PAGESIZE);
-	struct sigaction sa = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO };
 	char *a;
 
-	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
 	a = mmap(NULL, 5 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	CHECK(a != MAP_FAILED);
 	for (int i = 0; i < 5; i++)
@@ -48,8 +28,8 @@ int main(void)
 
 	CHECK(munmap(a + 2 * pg, pg) == 0);
 	CHECK(faults(a + 2 * pg + 5));
-	CHECK(got_code == SEGV_MAPERR);
-	CHECK(got_addr == a + 2 * pg + 5);
+	CHECK(utest_fault_code == SEGV_MAPERR);
+	CHECK(utest_fault_addr == a + 2 * pg + 5);
 	for (int i = 0; i < 5; i++) {
 		if (i == 2)
 			continue;

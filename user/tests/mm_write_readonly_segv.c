@@ -3,44 +3,24 @@
  * byte is not changed, and reading the page still works.  The same holds
  * for a page made read-only by mprotect after it was written.
  */
-#include <setjmp.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include "utest.h"
 
-static sigjmp_buf env;
-static volatile int got_code;
-static void *volatile got_addr;
 
-static void on_segv(int sig, siginfo_t *si, void *uc)
-{
-	(void)sig;
-	(void)uc;
-	got_code = si->si_code;
-	got_addr = si->si_addr;
-	siglongjmp(env, 1);
-}
 
 static void expect_write_fault(volatile char *p)
 {
-	got_code = 0;
-	got_addr = NULL;
-	if (sigsetjmp(env, 1) == 0) {
-		*p = 'w';
-		CHECK(!"write to a read-only page did not fault");
-	}
-	CHECK(got_code == SEGV_ACCERR);
-	CHECK(got_addr == (void *)p);
+	CHECK(utest_probe(p, 1) == SEGV_ACCERR);
+	CHECK(utest_fault_addr == (void *)p);
 }
 
 int main(void)
 {
 	long pg = sysconf(_SC_PAGESIZE);
-	struct sigaction sa = { .sa_sigaction = on_segv, .sa_flags = SA_SIGINFO };
 	volatile char *ro;
 	char *m;
 
-	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
 
 	/* Read-only from the start: reads see zeros, writes fault. */
 	m = mmap(NULL, pg, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

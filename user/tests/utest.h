@@ -14,6 +14,8 @@
 #define UTEST_H
 
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +64,41 @@ static UTEST_UNUSED int utest_wait(pid_t pid)
 
 	CHECK(waitpid(pid, &status, 0) == pid);
 	return status;
+}
+
+/*
+ * Probing memory: utest_probe(p, write) reads (or writes 'w' to) *p and
+ * returns 0 when the access went through, else the si_code of the SIGSEGV
+ * it raised, with the fault address left in utest_fault_addr.
+ */
+static sigjmp_buf utest_probe_env;
+static volatile int utest_fault_code;
+static void *volatile utest_fault_addr;
+
+static UTEST_UNUSED void utest_probe_segv(int sig, siginfo_t *si, void *uc)
+{
+	(void)sig;
+	(void)uc;
+	utest_fault_code = si->si_code;
+	utest_fault_addr = si->si_addr;
+	siglongjmp(utest_probe_env, 1);
+}
+
+static UTEST_UNUSED int utest_probe(volatile char *p, int write)
+{
+	struct sigaction sa = { .sa_sigaction = utest_probe_segv, .sa_flags = SA_SIGINFO };
+
+	CHECK(sigaction(SIGSEGV, &sa, NULL) == 0);
+	utest_fault_code = 0;
+	utest_fault_addr = NULL;
+	if (sigsetjmp(utest_probe_env, 1) == 0) {
+		if (write)
+			*p = 'w';
+		else
+			(void)*p;
+		return 0;
+	}
+	return utest_fault_code;
 }
 
 /* The child exited with code 0: it checked its own expectations. */
