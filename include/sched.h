@@ -74,6 +74,8 @@ struct task {
 	int tgid;			/* immutable: the thread group (process) id */
 	struct task *group_leader;	/* immutable */
 	struct task *parent;		/* the process told of our exit */
+	int ppid;			/* parent->tgid, kept with parent so getppid
+					   needs no lock (both written under tasklist_lock) */
 	struct list_head children;	/* leader: processes whose parent we are */
 	struct list_head sibling;	/* in parent->children */
 	struct list_head threads;	/* leader: every task of the group */

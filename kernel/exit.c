@@ -30,6 +30,7 @@ void proc_init_leader(struct task *t, struct task *parent)
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
 	t->parent = parent;
+	t->ppid = parent ? parent->tgid : 0;
 	t->pgid = t->sid = 0;	/* as on Linux: tasks the kernel starts are in session 0 */
 	t->live_threads = 1;
 	list_add_tail(&t->thread_node, &t->threads);
@@ -69,6 +70,7 @@ static void reparent_children(struct task *t)
 	list_for_each_entry_safe(c, tmp, &t->children, sibling) {
 		list_del(&c->sibling);
 		c->parent = init_task;
+		WRITE_ONCE(c->ppid, init_task->tgid);
 		list_add_tail(&c->sibling, &init_task->children);
 		zombie |= c->exit_state == EXIT_ZOMBIE;
 	}

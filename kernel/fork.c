@@ -96,11 +96,13 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 		child->tgid = leader->tgid;
 		child->group_leader = leader;
 		child->parent = leader->parent;
+		child->ppid = leader->ppid;
 		child->exit_signal = 0;
 		list_add_tail(&child->thread_node, &leader->threads);
 		leader->live_threads++;
 	} else {
 		child->parent = (flags & CLONE_PARENT) ? leader->parent : leader;
+		child->ppid = child->parent ? child->parent->tgid : 0;
 		child->pgid = leader->pgid;
 		child->sid = leader->sid;
 		child->tty = leader->tty;

@@ -24,12 +24,8 @@ SYSCALL_DEFINE0(gettid)
 
 SYSCALL_DEFINE0(getppid)
 {
-	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-	struct task *parent = current_task()->group_leader->parent;
-	int ppid = parent ? parent->tgid : 0;
-
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return ppid;
+	/* The parent may exit and be freed at any moment: read the cached id. */
+	return READ_ONCE(current_task()->group_leader->ppid);
 }
 
 SYSCALL_DEFINE1(set_tid_address, int *, tidptr)
