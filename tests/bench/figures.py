@@ -49,6 +49,7 @@ FIGURES = [
     Figure("poll_16_pipes", "poll on 16 pipes, one ready", "ns"),
     Figure("select_16_pipes", "select on 16 pipes, one ready", "ns"),
     Figure("pipe_pingpong", "pipe ping-pong round trip", "us"),
+    Figure("futex_pingpong", "futex ping-pong between two processes (context switch)", "us"),
     Figure("pipe_throughput_64k", "pipe throughput, 64 KiB writes", "MB/s", True),
     Figure("unix_pingpong", "AF_UNIX stream ping-pong round trip", "us"),
     Figure("fork_exit_wait", "fork + exit + wait", "us"),

@@ -43,6 +43,7 @@ static const struct bench_entry entries[] = {
 	{ "poll", { "poll_16_pipes" }, bench_poll },
 	{ "select", { "select_16_pipes" }, bench_select },
 	{ "pipe_pingpong", { "pipe_pingpong" }, bench_pipe_pingpong },
+	{ "futex_pingpong", { "futex_pingpong" }, bench_futex_pingpong },
 	{ "pipe_throughput", { "pipe_throughput_64k" }, bench_pipe_throughput },
 	{ "unix_pingpong", { "unix_pingpong" }, bench_unix_pingpong },
 	{ "fork", { "fork_exit_wait" }, bench_fork },

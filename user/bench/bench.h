@@ -104,6 +104,7 @@ void bench_fork(void);
 void bench_fork_exec(void);
 void bench_vfork_exec(void);
 void bench_pipe_pingpong(void);
+void bench_futex_pingpong(void);
 void bench_pipe_throughput(void);
 void bench_poll(void);
 void bench_select(void);
