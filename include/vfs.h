@@ -42,6 +42,7 @@ struct cred;
 struct dentry;
 struct dir_context;
 struct file;
+struct file_lock_context;
 struct inode;
 struct mount;
 struct page;
@@ -127,6 +128,7 @@ struct inode {
 	struct page_cache pages;	/* regular files: the data */
 	char *link;			/* symlinks: the target, immutable */
 	struct pipe *pipe;		/* FIFOs: lock; created by the first open */
+	struct file_lock_context *flctx;	/* advisory locks (fs/locks.c), made on first use */
 	void *private;			/* the filesystem's */
 };
 
