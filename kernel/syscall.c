@@ -83,6 +83,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(close_range),
 	SYSCALL(faccessat2),
 	SYSCALL(flock),
+	SYSCALL(fallocate),
+	SYSCALL(copy_file_range),
 
 	/* memory (mm/) */
 	SYSCALL(mmap),

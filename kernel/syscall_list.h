@@ -76,6 +76,8 @@ DECLARE(statx);
 DECLARE(close_range);
 DECLARE(faccessat2);
 DECLARE(flock);
+DECLARE(fallocate);
+DECLARE(copy_file_range);
 
 /* memory (mm/) */
 DECLARE(mmap);
