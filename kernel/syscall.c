@@ -173,6 +173,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(arch_prctl),
 	SYSCALL(set_tid_address),
 	SYSCALL(reboot),
+	SYSCALL(getpriority),
+	SYSCALL(setpriority),
 };
 
 static u8 enosys_logged[NR_SYSCALLS];

@@ -166,6 +166,8 @@ DECLARE(uname);
 DECLARE(arch_prctl);
 DECLARE(set_tid_address);
 DECLARE(reboot);
+DECLARE(getpriority);
+DECLARE(setpriority);
 #undef DECLARE
 
 #endif
