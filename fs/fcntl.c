@@ -1,8 +1,7 @@
 /*
  * Descriptor-level calls: dup(2), dup2(2), dup3(2) and fcntl(2).
- *
- * Record locks (F_GETLK, F_SETLK, F_SETLKW and the OFD forms) are not
- * implemented: they return -EINVAL.  FIXME: advisory locks.
+ * Record locks (F_GETLK, F_SETLK, F_SETLKW and the OFD forms) live in
+ * locks.c.
  */
 #include <syscall.h>
 #include <uapi/fcntl.h>
@@ -84,6 +83,13 @@ static long do_fcntl(int fd, struct file *f, unsigned int cmd, unsigned long arg
 	case F_SETFL:
 		file_set_flags(f, SETFL_MASK, (unsigned int)arg);
 		return 0;
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		return fcntl_lock((unsigned int)fd, f, cmd, arg);
 	case F_GETPIPE_SZ:
 	case F_SETPIPE_SZ:
 		return pipe_fcntl(f, cmd, arg);
@@ -93,7 +99,7 @@ static long do_fcntl(int fd, struct file *f, unsigned int cmd, unsigned long arg
 	case F_SETOWN:
 	case F_SETSIG:
 		return 0;	/* FIXME: SIGIO delivery */
-	default:		/* including the record locks: see above */
+	default:
 		return -EINVAL;
 	}
 }

@@ -26,6 +26,17 @@
 /* A slot taken by an open(2) still in progress: busy, but no file yet. */
 #define FD_RESERVED	((struct file *)1)
 
+/*
+ * The table fs lets go of f: its POSIX locks on the file go too, however
+ * many other descriptors still refer to the file (POSIX; Linux's
+ * filp_close()).  May sleep.
+ */
+static void close_file(struct file *f, struct files *fs)
+{
+	locks_remove_posix(f, fs);
+	file_put(f);
+}
+
 static bool fd_has_file(const struct files *fs, unsigned int fd)
 {
 	return fd < fs->max_fds && fs->fd[fd] && fs->fd[fd] != FD_RESERVED;
@@ -98,7 +109,7 @@ void files_put(struct files *fs)
 		return;
 	for (unsigned int i = 0; i < fs->max_fds; i++)
 		if (fd_has_file(fs, i))
-			file_put(fs->fd[i]);	/* nobody else can see the table now */
+			close_file(fs->fd[i], fs);	/* nobody else can see the table now */
 	kfree(fs->fd);
 	kfree(fs->cloexec);
 	kfree(fs);
@@ -157,7 +168,7 @@ void files_close_on_exec(struct files *fs)
 		}
 		spin_unlock(&fs->lock);
 		if (f)
-			file_put(f);
+			close_file(f, fs);
 	}
 }
 
@@ -317,7 +328,7 @@ int fd_install_at(struct file *f, unsigned int fd, bool cloexec)
 	fd_mark_cloexec(fs, fd, cloexec);
 	spin_unlock(&fs->lock);
 	if (old)
-		file_put(old);
+		close_file(old, fs);
 	return (int)fd;
 }
 
@@ -345,7 +356,7 @@ int fd_close(unsigned int fd)
 
 	if (!f)
 		return -EBADF;
-	file_put(f);
+	close_file(f, fs);
 	return 0;
 }
 
@@ -401,7 +412,7 @@ int fd_close_range(unsigned int first, unsigned int last, bool cloexec_only)
 		}
 		f = fd_remove(fs, fd);
 		if (f)
-			file_put(f);
+			close_file(f, fs);
 	}
 	return 0;
 }

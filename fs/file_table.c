@@ -89,6 +89,7 @@ void file_put(struct file *f)
 {
 	if (!f || __atomic_sub_fetch(&f->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	locks_remove_file(f);
 	if (!(f->mode & FMODE_PATH) && f->ops->release)
 		f->ops->release(f->inode, f);
 	file_free(f);

@@ -180,7 +180,7 @@ s64 generic_file_llseek(struct file *f, s64 offset, int whence)
 	case SEEK_END:
 		pos = size + offset;
 		break;
-	case SEEK_DATA:		/* the whole file counts as data */
+	case SEEK_DATA:		/* the whole file counts as data (Linux's generic rule) */
 		if (offset < 0 || offset >= size)
 			return -ENXIO;
 		pos = offset;
@@ -196,6 +196,48 @@ s64 generic_file_llseek(struct file *f, s64 offset, int whence)
 	if (pos < 0)
 		return -EINVAL;
 	f->pos = (u64)pos;
+	return pos;
+}
+
+/*
+ * SEEK_DATA and SEEK_HOLE below the size of a file whose data lives only
+ * in the page cache, as for Linux's tmpfs: a page that was written (or
+ * mapped) is data; a missing page, or one fallocate(2) added and nobody
+ * wrote, is a hole.
+ */
+static s64 seek_data_hole(struct inode *inode, s64 offset, int whence)
+{
+	u64 size, last, index;
+	s64 ret;
+
+	if (offset < 0)
+		return -ENXIO;
+	mutex_lock(&inode->lock);
+	size = inode->size;
+	if ((u64)offset >= size) {
+		ret = -ENXIO;
+	} else {
+		last = ((size - 1) >> PAGE_SHIFT) + 1;
+		index = page_cache_find(&inode->pages, (u64)offset >> PAGE_SHIFT, last,
+					whence == SEEK_DATA);
+		if (index == last)
+			ret = whence == SEEK_DATA ? -ENXIO : (s64)size;
+		else
+			ret = MAX(offset, (s64)(index << PAGE_SHIFT));
+	}
+	mutex_unlock(&inode->lock);
+	return ret;
+}
+
+s64 pagecache_file_llseek(struct file *f, s64 offset, int whence)
+{
+	s64 pos;
+
+	if (whence != SEEK_DATA && whence != SEEK_HOLE)
+		return generic_file_llseek(f, offset, whence);
+	pos = seek_data_hole(f->inode, offset, whence);
+	if (pos >= 0)
+		f->pos = (u64)pos;
 	return pos;
 }
 

@@ -52,6 +52,7 @@ void iput(struct inode *inode)
 	if (inode->sb && inode->sb->ops && inode->sb->ops->evict_inode)
 		inode->sb->ops->evict_inode(inode);
 	page_cache_truncate(&inode->pages, 0);
+	locks_free_inode(inode);
 	kfree(inode->link);
 	kfree(inode);
 }

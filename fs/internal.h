@@ -77,6 +77,16 @@ int do_filp_open(int dirfd, const char *name, unsigned int oflags, u32 mode, str
 /* attr.c: truncate after the checks; stamp: set mtime/ctime even if the size stays. */
 int do_truncate(struct inode *inode, s64 length, bool stamp);
 
+/* locks.c: advisory locks */
+/* fcntl F_GETLK, F_SETLK, F_SETLKW and the F_OFD_ forms on fd (file f). */
+long fcntl_lock(unsigned int fd, struct file *f, unsigned int cmd, unsigned long arg);
+/* A descriptor table lets go of f: drop the table's POSIX locks on its inode. */
+void locks_remove_posix(struct file *f, struct files *owner);
+/* The last reference to f went: drop its flock and OFD locks. */
+void locks_remove_file(struct file *f);
+/* Inode eviction: free the lock context. */
+void locks_free_inode(struct inode *inode);
+
 /* file_table.c */
 struct file *file_alloc(void);
 void file_free(struct file *f);

@@ -76,11 +76,7 @@ int vfs_mknod(int dirfd, const char *name, u32 mode, u32 dev)
 	case 0:
 		mode |= S_IFREG;
 		break;
-	case S_IFREG: case S_IFIFO: case S_IFSOCK:
-		break;
-	case S_IFCHR: case S_IFBLK:
-		if (!cred_is_root(current_cred()))
-			return -EPERM;	/* CAP_MKNOD */
+	case S_IFREG: case S_IFIFO: case S_IFSOCK: case S_IFCHR: case S_IFBLK:
 		break;
 	case S_IFDIR:
 		return -EPERM;
@@ -92,7 +88,10 @@ int vfs_mknod(int dirfd, const char *name, u32 mode, u32 dev)
 		return err;
 	dir = t.parent.dentry->inode;
 	mode = (mode & S_IFMT) | (mode & S_IALLUGO & ~fs_umask());
-	if (S_ISREG(mode))
+	/* CAP_MKNOD: checked after the name and the directory, as Linux does */
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !cred_is_root(current_cred()))
+		err = -EPERM;
+	else if (S_ISREG(mode))
 		err = dir->iops->create ? dir->iops->create(dir, t.d, mode) : -EPERM;
 	else
 		err = dir->iops->mknod ? dir->iops->mknod(dir, t.d, mode, dev) : -EPERM;

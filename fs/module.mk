@@ -8,4 +8,4 @@ KOBJS += fs/init.o fs/inode.o fs/pagecache.o fs/iov_iter.o fs/dcache.o fs/d_path
 	fs/pipe.o fs/chrdev.o fs/memdev.o fs/console_dev.o fs/devtmpfs.o fs/initramfs.o \
 	fs/vfs_ktest.o
 KOBJS += fs/tmpfs/super.o fs/tmpfs/dir.o fs/tmpfs/namei.o fs/tmpfs/file.o
-KOBJS += fs/sendfile.o
+KOBJS += fs/sendfile.o fs/locks.o fs/fallocate.o fs/copy_file_range.o

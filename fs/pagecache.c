@@ -12,6 +12,13 @@
  * to every page in it; lookups return a second one, so a reader may keep
  * using a page that truncate has just dropped from the tree.  Nothing
  * here sleeps: node and page allocations never wait.
+ *
+ * A page fallocate(2) added and nobody wrote yet is "unwritten": it reads
+ * as zeroes like any fresh page, but SEEK_DATA and SEEK_HOLE count it as
+ * a hole (Linux's tmpfs: such a page is not uptodate).  The mark is bit
+ * 0 of the bottom-level slot (struct page pointers are aligned), so it
+ * lives and dies with the page's place in this tree.  Getting a page to
+ * write or map it (page_cache_get_or_add()) clears the mark.
  */
 #include <kmalloc.h>
 #include <mm.h>
@@ -28,6 +35,18 @@ struct pc_node {
 };
 
 STATIC_ASSERT(sizeof(struct pc_node) == 512);
+
+#define PC_UNWRITTEN	1ul	/* bottom-level slot tag: fallocated, not written */
+
+static struct page *pc_page(void *slot)
+{
+	return (struct page *)((unsigned long)slot & ~PC_UNWRITTEN);
+}
+
+static bool pc_unwritten(void *slot)
+{
+	return (unsigned long)slot & PC_UNWRITTEN;
+}
 
 void page_cache_init(struct page_cache *pc)
 {
@@ -93,7 +112,8 @@ static bool pc_grow(struct page_cache *pc, u64 index)
 	return true;
 }
 
-struct page *page_cache_lookup(struct page_cache *pc, u64 index)
+/* The page at index with a reference, or NULL; clear_mark: it is being written. */
+static struct page *pc_lookup(struct page_cache *pc, u64 index, bool clear_mark)
 {
 	struct page *p = NULL;
 	void **slot;
@@ -101,17 +121,26 @@ struct page *page_cache_lookup(struct page_cache *pc, u64 index)
 	spin_lock(&pc->lock);
 	if (pc->height && index < pc_capacity(pc->height)) {
 		slot = pc_walk(pc, index, false);
-		p = slot ? *slot : NULL;
-		if (p)
+		if (slot && *slot) {
+			if (clear_mark)
+				*slot = pc_page(*slot);
+			p = pc_page(*slot);
 			get_page(p);
+		}
 	}
 	spin_unlock(&pc->lock);
 	return p;
 }
 
-struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
+struct page *page_cache_lookup(struct page_cache *pc, u64 index)
 {
-	struct page *p = page_cache_lookup(pc, index), *fresh;
+	return pc_lookup(pc, index, false);
+}
+
+/* The page at index, added (zeroed; marked unwritten when asked) if missing. */
+static struct page *pc_get_or_add(struct page_cache *pc, u64 index, bool unwritten)
+{
+	struct page *p = pc_lookup(pc, index, !unwritten), *fresh;
 	void **slot;
 
 	if (p)
@@ -122,11 +151,13 @@ struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
 	spin_lock(&pc->lock);
 	slot = pc_grow(pc, index) ? pc_walk(pc, index, true) : NULL;
 	if (slot && !*slot) {
-		*slot = fresh;		/* the tree's reference */
-		pc->nr_pages++;
+		*slot = unwritten ? (void *)((unsigned long)fresh | PC_UNWRITTEN) : fresh;
+		pc->nr_pages++;		/* the tree's reference */
 		fresh = NULL;
+	} else if (slot && !unwritten) {
+		*slot = pc_page(*slot);
 	}
-	p = slot ? *slot : NULL;
+	p = slot ? pc_page(*slot) : NULL;
 	if (p)
 		get_page(p);
 	spin_unlock(&pc->lock);
@@ -135,24 +166,39 @@ struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
 	return p;
 }
 
-/* Drop pages >= from below node (covering 64^level indexes from base). */
-static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from)
+struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
+{
+	return pc_get_or_add(pc, index, false);
+}
+
+int page_cache_reserve(struct page_cache *pc, u64 index)
+{
+	struct page *p = pc_get_or_add(pc, index, true);
+
+	if (!p)
+		return -ENOMEM;
+	put_page(p);
+	return 0;
+}
+
+/* Drop pages in [from, to) below node (covering 64^level indexes from base). */
+static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from, u64 to)
 {
 	u64 span = pc_capacity(level - 1), dropped = 0;
 
 	for (unsigned int i = 0; i < PC_SLOTS; i++) {
 		u64 start = base + i * span;
 
-		if (!node->slot[i] || start + span <= from)
+		if (!node->slot[i] || start + span <= from || start >= to)
 			continue;
 		if (level == 1) {
-			put_page(node->slot[i]);
+			put_page(pc_page(node->slot[i]));
 			node->slot[i] = NULL;
 			dropped++;
 			continue;
 		}
-		dropped += pc_prune(node->slot[i], level - 1, start, from);
-		if (start >= from) {
+		dropped += pc_prune(node->slot[i], level - 1, start, from, to);
+		if (start >= from && start + span <= to) {	/* emptied whole */
 			kfree(node->slot[i]);
 			node->slot[i] = NULL;
 		}
@@ -160,15 +206,15 @@ static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from
 	return dropped;
 }
 
-u64 page_cache_truncate(struct page_cache *pc, u64 from)
+u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to)
 {
 	u64 dropped = 0;
 
 	spin_lock(&pc->lock);
-	if (pc->root && from < pc_capacity(pc->height)) {
-		dropped = pc_prune(pc->root, pc->height, 0, from);
+	if (pc->root && from < to && from < pc_capacity(pc->height)) {
+		dropped = pc_prune(pc->root, pc->height, 0, from, to);
 		pc->nr_pages -= dropped;
-		if (from == 0) {
+		if (from == 0 && to >= pc_capacity(pc->height)) {
 			kfree(pc->root);
 			pc->root = NULL;
 			pc->height = 0;
@@ -176,4 +222,53 @@ u64 page_cache_truncate(struct page_cache *pc, u64 from)
 	}
 	spin_unlock(&pc->lock);
 	return dropped;
+}
+
+u64 page_cache_truncate(struct page_cache *pc, u64 from)
+{
+	return page_cache_remove_range(pc, from, ~0ull);
+}
+
+/*
+ * The first index in [from, to) below slot (covering 64^level indexes
+ * from base; level 0: slot is a page) that holds data (present) or a
+ * hole (!present); to when there is none.
+ */
+static u64 pc_find(void *slot, unsigned int level, u64 base, u64 from, u64 to, bool present)
+{
+	struct pc_node *node = slot;
+	u64 span;
+
+	if (!slot)
+		return present ? to : MAX(base, from);
+	if (level == 0)		/* a page: unwritten ones count as holes */
+		return pc_unwritten(slot) != present ? MAX(base, from) : to;
+	span = pc_capacity(level - 1);
+	for (unsigned int i = 0; i < PC_SLOTS; i++) {
+		u64 start = base + i * span, r;
+
+		if (start + span <= from)
+			continue;
+		if (start >= to)
+			break;
+		r = pc_find(node->slot[i], level - 1, start, from, to, present);
+		if (r < to)
+			return r;
+	}
+	return to;
+}
+
+u64 page_cache_find(struct page_cache *pc, u64 from, u64 to, bool present)
+{
+	u64 cap, r;
+
+	if (from >= to)
+		return to;
+	spin_lock(&pc->lock);
+	cap = pc->height ? pc_capacity(pc->height) : 0;
+	r = from < cap ? pc_find(pc->root, pc->height, 0, from, MIN(to, cap), present) : cap;
+	if (r >= MIN(to, cap))		/* nothing below the tree's reach: all holes */
+		r = present ? to : MAX(from, MIN(cap, to));
+	spin_unlock(&pc->lock);
+	return r;
 }

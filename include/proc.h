@@ -39,6 +39,8 @@ struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
  */
 int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
 			  struct task **out, int max);
+/* Call fn on every live task, threads included.  tasklist_lock held. */
+void pid_for_each_task(void (*fn)(struct task *t, void *arg), void *arg);
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
 

@@ -69,6 +69,7 @@ struct task {
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
 	const struct cred *cred;	/* own task writes (swapping the pointer) */
+	int nice;			/* atomic: -20..19, inherited (kernel/priority.c) */
 
 	/* Process tree (include/proc.h); tasklist_lock unless noted. */
 	int tgid;			/* immutable: the thread group (process) id */
@@ -133,6 +134,9 @@ struct task {
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
 };
+
+/* A task's time slice: SCHED_SLICE_TICKS scaled by its nice value (kernel/priority.c). */
+int sched_slice_ticks(const struct task *t);
 
 /*
  * Should an interruptible sleep end?  A deliverable signal, or the task

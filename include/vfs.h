@@ -42,6 +42,7 @@ struct cred;
 struct dentry;
 struct dir_context;
 struct file;
+struct file_lock_context;
 struct inode;
 struct mount;
 struct page;
@@ -97,11 +98,18 @@ void page_cache_init(struct page_cache *pc);
 struct page *page_cache_lookup(struct page_cache *pc, u64 index);
 /*
  * The page at index with a new reference, adding a zeroed page when there
- * is none.  NULL when out of memory.  Never sleeps.
+ * is none, for writing or mapping it.  NULL when out of memory.  Never sleeps.
  */
 struct page *page_cache_get_or_add(struct page_cache *pc, u64 index);
+/* fallocate: add a zeroed page at index if there is none, marked unwritten. */
+int page_cache_reserve(struct page_cache *pc, u64 index);
 /* Drop every page at index >= from; returns how many were dropped. */
 u64 page_cache_truncate(struct page_cache *pc, u64 from);
+/* Drop the pages at indexes [from, to); returns how many were dropped. */
+u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to);
+/* The first index in [from, to) with data (present) or a hole (a missing or
+   unwritten page); to if none. */
+u64 page_cache_find(struct page_cache *pc, u64 from, u64 to, bool present);
 
 /* --- inodes ------------------------------------------------------------------ */
 
@@ -127,6 +135,7 @@ struct inode {
 	struct page_cache pages;	/* regular files: the data */
 	char *link;			/* symlinks: the target, immutable */
 	struct pipe *pipe;		/* FIFOs: lock; created by the first open */
+	struct file_lock_context *flctx;	/* advisory locks (fs/locks.c), made on first use */
 	void *private;			/* the filesystem's */
 };
 
@@ -379,6 +388,12 @@ struct file_operations {
 	 * or on -ENOMEM (default: not mappable).
 	 */
 	struct page *(*get_page)(struct file *f, u64 index);
+	/*
+	 * fallocate(2) on a regular file after the VFS checks: mode holds
+	 * only FALLOC_FL_KEEP_SIZE and FALLOC_FL_PUNCH_HOLE (default:
+	 * -EOPNOTSUPP).  offset + len does not overflow.
+	 */
+	long (*fallocate)(struct file *f, int mode, u64 offset, u64 len);
 };
 
 struct file {
@@ -424,6 +439,8 @@ unsigned int vfs_dtype(u32 mode);
 
 /* Positions for fops that need no special seeking. */
 s64 generic_file_llseek(struct file *f, s64 offset, int whence);
+/* The same, but SEEK_DATA and SEEK_HOLE find the holes of a page-cache file (tmpfs). */
+s64 pagecache_file_llseek(struct file *f, s64 offset, int whence);
 /* Page-cache file I/O (tmpfs, and every fs that keeps data in the cache). */
 ssize_t generic_file_read(struct file *f, struct iov_iter *to, u64 *pos);
 ssize_t generic_file_write(struct file *f, struct iov_iter *from, u64 *pos);

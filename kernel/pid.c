@@ -94,6 +94,17 @@ bool pgrp_exists_in_session(int pgid, int sid)
 	return false;
 }
 
+void pid_for_each_task(void (*fn)(struct task *t, void *arg), void *arg)
+{
+	for (int i = 0; i < PID_HASH; i++) {
+		struct task *t;
+
+		list_for_each_entry(t, bucket(i), pid_node)
+			if (!t->exit_state)
+				fn(t, arg);
+	}
+}
+
 int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
 			  struct task **out, int max)
 {

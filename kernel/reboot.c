@@ -1,7 +1,8 @@
 /*
  * reboot(2): power off, restart or halt, with Linux's magic numbers.
- * Only root may (every task is root until credentials exist).
+ * Only root may (CAP_SYS_BOOT), and that is checked before the magic.
  */
+#include <cred.h>
 #include <errno.h>
 #include <init.h>
 #include <printk.h>
@@ -22,6 +23,8 @@
 SYSCALL_DEFINE4(reboot, int, magic1, int, magic2, unsigned int, cmd, void *, arg)
 {
 	(void)arg;
+	if (!cred_is_root(current_cred()))
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    (magic2 != LINUX_REBOOT_MAGIC2 && magic2 != LINUX_REBOOT_MAGIC2A &&
 	     magic2 != LINUX_REBOOT_MAGIC2B && magic2 != LINUX_REBOOT_MAGIC2C))

@@ -63,7 +63,7 @@ void schedule(void)
 		next = list_first_entry(&c->rq.queue, struct task, run_node);
 		dequeue(&c->rq, next);
 	}
-	next->slice = SCHED_SLICE_TICKS;
+	next->slice = sched_slice_ticks(next);
 	if (next != prev) {
 		c->current = next;
 		arch_switch_prepare(prev, next);

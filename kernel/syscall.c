@@ -82,6 +82,9 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(statx),
 	SYSCALL(close_range),
 	SYSCALL(faccessat2),
+	SYSCALL(flock),
+	SYSCALL(fallocate),
+	SYSCALL(copy_file_range),
 
 	/* memory (mm/) */
 	SYSCALL(mmap),
@@ -170,6 +173,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(arch_prctl),
 	SYSCALL(set_tid_address),
 	SYSCALL(reboot),
+	SYSCALL(getpriority),
+	SYSCALL(setpriority),
 };
 
 static u8 enosys_logged[NR_SYSCALLS];

@@ -75,6 +75,9 @@ DECLARE(renameat2);
 DECLARE(statx);
 DECLARE(close_range);
 DECLARE(faccessat2);
+DECLARE(flock);
+DECLARE(fallocate);
+DECLARE(copy_file_range);
 
 /* memory (mm/) */
 DECLARE(mmap);
@@ -163,6 +166,8 @@ DECLARE(uname);
 DECLARE(arch_prctl);
 DECLARE(set_tid_address);
 DECLARE(reboot);
+DECLARE(getpriority);
+DECLARE(setpriority);
 #undef DECLARE
 
 #endif

@@ -10,6 +10,9 @@ USER_BINS   := $(BUILD)/user/test-init $(addprefix $(BUILD)/user/tests/,$(USER_T
 TEST_INITRAMFS := $(BUILD)/test-initramfs.cpio
 # Files some tests exec (user/tests/data/), packed as /utest-data/NAME.
 USER_TEST_DATA := user/tests/data/shebang-script user/tests/data/not-elf
+# The busybox applet suite (user/applets/README): scripts and Linux's outputs,
+# packed as /utest-data/applets/NAME.
+USER_APPLET_FILES := $(sort $(wildcard user/applets/*.sh user/applets/*.out))
 
 $(BUILD)/user/%: user/%.c user/tests/utest.h
 	@mkdir -p $(dir $@)
@@ -19,7 +22,10 @@ $(BUILD)/user/%: user/%.c user/tests/utest.h
 # Debian's busybox-static, for the tests that run real programs.
 BUSYBOX ?= /bin/busybox
 
-$(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
+$(addprefix $(BUILD)/user/tests/,$(filter applets_%,$(USER_TESTS))): user/tests/applets_run.h \
+	user/tests/fs_util.h
+
+$(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) $(USER_APPLET_FILES) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
 	  echo "dir /proc"; echo "dir /tmp 1777"; \
@@ -29,6 +35,8 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	  echo "file /utest-data/not-elf user/tests/data/not-elf 0755"; \
 	  echo "file /utest-data/no-exec-perm $(BUILD)/user/test-init 0644"; \
 	  echo "file /utest-data/busybox $(BUSYBOX) 0755"; \
+	  echo "dir /utest-data/applets"; \
+	  for f in $(USER_APPLET_FILES); do echo "file /utest-data/applets/$$(basename $$f) $$f 0644"; done; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user

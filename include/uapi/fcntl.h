@@ -5,6 +5,8 @@
 #ifndef UAPI_FCNTL_H
 #define UAPI_FCNTL_H
 
+#include <stdint.h>
+
 #define O_ACCMODE	00000003
 #define O_RDONLY	00000000
 #define O_WRONLY	00000001
@@ -88,5 +90,37 @@
 /* close_range(2) */
 #define CLOSE_RANGE_UNSHARE	(1u << 1)
 #define CLOSE_RANGE_CLOEXEC	(1u << 2)
+
+/* Record locks: fcntl(2) F_GETLK, F_SETLK, F_SETLKW and the F_OFD_ forms */
+#define F_RDLCK		0
+#define F_WRLCK		1
+#define F_UNLCK		2
+
+struct flock {
+	int16_t l_type;		/* F_RDLCK, F_WRLCK, F_UNLCK */
+	int16_t l_whence;		/* SEEK_SET, SEEK_CUR, SEEK_END */
+	int64_t l_start;
+	int64_t l_len;		/* 0: to the end of the file, however far it grows */
+	int32_t l_pid;
+};
+_Static_assert(sizeof(struct flock) == 32, "struct flock size");
+_Static_assert(__builtin_offsetof(struct flock, l_start) == 8, "l_start offset");
+_Static_assert(__builtin_offsetof(struct flock, l_pid) == 24, "l_pid offset");
+
+/* flock(2) */
+#define LOCK_SH		1
+#define LOCK_EX		2
+#define LOCK_NB		4
+#define LOCK_UN		8
+#define LOCK_MAND	32
+
+/* fallocate(2) */
+#define FALLOC_FL_KEEP_SIZE		0x01
+#define FALLOC_FL_PUNCH_HOLE		0x02
+#define FALLOC_FL_NO_HIDE_STALE		0x04
+#define FALLOC_FL_COLLAPSE_RANGE	0x08
+#define FALLOC_FL_ZERO_RANGE		0x10
+#define FALLOC_FL_INSERT_RANGE		0x20
+#define FALLOC_FL_UNSHARE_RANGE		0x40
 
 #endif
