@@ -393,6 +393,7 @@ struct file {
 	const struct file_operations *ops;	/* set by open, then immutable */
 	void *private;			/* the ops' own */
 	u64 version;			/* the ops' own (FIFOs: writers seen at open) */
+	struct list_head ep_links;	/* epoll items watching this file (eventpoll.h) */
 };
 
 /*
