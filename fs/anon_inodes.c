@@ -62,7 +62,7 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 		return f;
 	f->ops = fops;
 	f->private = priv;
-	f->mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	f->mode &= ~(FMODE_PREAD | FMODE_PWRITE);	/* lseek: the ops' (noop_llseek) */
 	return f;
 }
 

@@ -130,6 +130,7 @@ static void eventfd_release(struct inode *inode, struct file *f)
 }
 
 static const struct file_operations eventfd_fops = {
+	.llseek = noop_llseek,
 	.read = eventfd_read,
 	.write = eventfd_write,
 	.poll = eventfd_poll,

@@ -447,6 +447,7 @@ static void ep_release(struct inode *inode, struct file *f)
 }
 
 static const struct file_operations eventpoll_fops = {
+	.llseek = noop_llseek,
 	.poll = ep_eventpoll_poll,
 	.release = ep_release,
 };

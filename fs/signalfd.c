@@ -194,6 +194,7 @@ static void signalfd_release(struct inode *inode, struct file *f)
 }
 
 static const struct file_operations signalfd_fops = {
+	.llseek = noop_llseek,
 	.read = signalfd_read,
 	.poll = signalfd_poll,
 	.release = signalfd_release,

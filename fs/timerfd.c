@@ -147,6 +147,7 @@ static void timerfd_release(struct inode *inode, struct file *f)
 }
 
 static const struct file_operations timerfd_fops = {
+	.llseek = noop_llseek,
 	.read = timerfd_read,
 	.poll = timerfd_poll,
 	.release = timerfd_release,

@@ -13,7 +13,8 @@
 /*
  * A new file named "anon_inode:" + name (Linux's names: "[eventpoll]",
  * "[eventfd]", "[timerfd]", "[signalfd]") with ops fops, private data priv
- * and open flags oflags (O_ACCMODE, O_NONBLOCK).  Not seekable.  The
+ * and open flags oflags (O_ACCMODE, O_NONBLOCK).  pread/pwrite fail
+ * with -ESPIPE; lseek is fops->llseek (Linux's files use noop_llseek).  The
  * caller owns the one reference; ERR_PTR(-ENOMEM) on failure.  May sleep.
  */
 struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,

@@ -425,6 +425,8 @@ unsigned int vfs_dtype(u32 mode);
 
 /* Positions for fops that need no special seeking. */
 s64 generic_file_llseek(struct file *f, s64 offset, int whence);
+/* lseek that moves nothing and returns the position (Linux's noop_llseek). */
+s64 noop_llseek(struct file *f, s64 offset, int whence);
 /* Page-cache file I/O (tmpfs, and every fs that keeps data in the cache). */
 ssize_t generic_file_read(struct file *f, struct iov_iter *to, u64 *pos);
 ssize_t generic_file_write(struct file *f, struct iov_iter *from, u64 *pos);
