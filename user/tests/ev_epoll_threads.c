@@ -16,6 +16,7 @@
 
 static int ep, efd;
 static volatile int done;
+static volatile int pipe_rounds, timer_rounds;	/* how much churn happened */
 
 static void *poster(void *arg)
 {
@@ -44,6 +45,7 @@ static void *churn_pipes(void *arg)
 		CHECK(epoll_ctl(ep, EPOLL_CTL_DEL, p[1], NULL) == 0);
 		CHECK(close(p[1]) == 0);	/* the read end's item sees a hang-up */
 		CHECK(close(p[0]) == 0);	/* and goes with the file */
+		pipe_rounds++;
 	}
 	return NULL;
 }
@@ -62,6 +64,7 @@ static void *churn_timers(void *arg)
 		CHECK(timerfd_settime(t, 0, &its, NULL) == 0);
 		usleep(1500);
 		CHECK(close(t) == 0);		/* maybe while its timer fires */
+		timer_rounds++;
 	}
 	return NULL;
 }
@@ -95,6 +98,8 @@ int main(void)
 		}
 	}
 	CHECK(got == POSTS);
+	while (pipe_rounds < 300 || timer_rounds < 100)	/* enough overlap */
+		CHECK(epoll_wait(ep, out, 8, 1000) >= 0);
 	done = 1;
 	for (int i = 0; i < 3; i++)
 		CHECK(pthread_join(th[i], NULL) == 0);
