@@ -2,24 +2,27 @@
  * timerfd_create, timerfd_settime, timerfd_gettime (timerfd_create(2)):
  * a timer whose expirations are read from a file as a u64 count.
  *
- * The count is computed, not accumulated: an armed timer keeps 'next',
- * the monotonic time of its first expiration not yet read, and its
- * interval; at time now it has expired 1 + (now - next) / interval times
- * (once, for a one-shot timer) when now >= next.  A read takes that count
- * and moves 'next' past now (or disarms a one-shot timer).  The kernel
- * timer is there only to wake readers and pollers at each expiration,
- * period after period, as Linux does (so EPOLLET sees every one).
+ * The count is mostly computed, not accumulated: an armed timer keeps
+ * 'next', the monotonic time of its first expiration not yet read, and
+ * its interval; at time now it has expired 1 + (now - next) / interval
+ * times (once, for a one-shot timer) when now >= next.  A read takes that
+ * count (plus 'ticks', expirations set aside when the clock moved) and
+ * moves 'next' past now, or disarms a one-shot timer.  The kernel timer
+ * is there only to wake readers and pollers at each expiration, period
+ * after period, as Linux does (so EPOLLET sees every one).
  *
- * CLOCK_REALTIME absolute times are turned into monotonic ones when set;
- * CLOCK_BOOTTIME is CLOCK_MONOTONIC (we never suspend), and so are the
- * _ALARM clocks (root only, as on Linux).  A later clock_settime() does
- * not move an armed absolute timer, and TFD_TIMER_CANCEL_ON_SET, which
- * would need that, is refused with -EINVAL.
+ * Clocks: CLOCK_BOOTTIME is CLOCK_MONOTONIC (we never suspend), and the
+ * _ALARM clocks are their plain ones (root only, as on Linux).  An
+ * absolute CLOCK_REALTIME timer keeps its wall-clock deadline when the
+ * clock is set: the clock_set_hook moves 'next' by the change, and with
+ * TFD_TIMER_CANCEL_ON_SET the next read fails with -ECANCELED instead.
  *
- * ctx->lock (irqsave: the kernel-timer callback takes it) protects the
- * state below it; it is taken before timer_lock.  A callback that ran late
- * (settime re-armed or disarmed meanwhile) sees the timer pending again,
- * or disarmed, and does nothing.
+ * Locks: ctx->lock (irqsave: the kernel-timer callback takes it) protects
+ * the state below it and is taken before timer_lock.  rt_timers_lock
+ * guards the list of CLOCK_REALTIME timerfds; the clock hook takes it
+ * (inside clock_hooks_lock), then each ctx->lock.  A callback that ran
+ * late (settime re-armed or disarmed meanwhile) finds the timer pending
+ * again, or disarmed, and does nothing.
  */
 #include <anon_inodes.h>
 #include <cred.h>
@@ -46,15 +49,29 @@ struct itimerspec_abi {
 
 struct timerfd_ctx {
 	int clockid;			/* immutable */
-	struct spinlock lock;		/* armed, next, interval; the timer's re-arming */
+	struct spinlock lock;		/* the fields below; the timer's re-arming */
 	bool armed;
 	s64 next;			/* monotonic ns of the first unread expiration */
 	u64 interval;			/* ns; 0: one-shot */
+	u64 ticks;			/* expirations counted at a clock change, unread */
+	bool abs_realtime;		/* armed for a CLOCK_REALTIME wall time */
+	bool cancel_on_set;		/* TFD_TIMER_CANCEL_ON_SET applies */
+	bool canceled;			/* the clock was set: the next read is -ECANCELED */
 	struct ktimer timer;		/* wakes wq at each expiration */
 	struct wait_queue wq;		/* readers and pollers */
+	struct list_head rt_node;	/* rt_timers_lock: CLOCK_REALTIME timerfds */
 };
 
 static const struct file_operations timerfd_fops;
+
+static bool clock_is_realtime(int clockid)
+{
+	return clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_ALARM;
+}
+
+static DEFINE_SPINLOCK(rt_timers_lock);
+static LIST_HEAD(rt_timers);		/* rt_timers_lock */
+static bool clock_hook_registered;	/* atomic */
 
 /* Expirations not yet read at monotonic time now (lock held or a racy peek). */
 static u64 timerfd_expired(const struct timerfd_ctx *ctx, s64 now)
@@ -85,20 +102,77 @@ static void timerfd_fire(struct ktimer *t)
 		wake_up(&ctx->wq);
 }
 
-/* Take the expirations so far (lock taken here); 0 if none. */
-static u64 timerfd_consume(struct timerfd_ctx *ctx)
+/* Count the expirations up to now as read: move 'next' on, or disarm (lock held). */
+static u64 timerfd_take_expired(struct timerfd_ctx *ctx, s64 now)
 {
-	unsigned long flags = spin_lock_irqsave(&ctx->lock);
-	s64 now = (s64)clock_monotonic_ns();
 	u64 ticks = timerfd_expired(ctx, now);
 
 	if (ticks && ctx->interval)
 		ctx->next = timerfd_boundary_after(ctx, now);
 	else if (ticks)
 		ctx->armed = false;
-	spin_unlock_irqrestore(&ctx->lock, flags);
 	return ticks;
 }
+
+/* Is a read ready now: expirations, or a clock change to report? (lock held or a peek) */
+static bool timerfd_readable(const struct timerfd_ctx *ctx)
+{
+	return ctx->canceled || ctx->ticks || timerfd_expired(ctx, (s64)clock_monotonic_ns());
+}
+
+/* What a read returns (lock taken here): 0 with *ticks, -EAGAIN, or -ECANCELED. */
+static int timerfd_consume(struct timerfd_ctx *ctx, u64 *ticks)
+{
+	unsigned long flags = spin_lock_irqsave(&ctx->lock);
+	int ret = 0;
+
+	if (ctx->canceled) {
+		ctx->canceled = false;
+		ctx->ticks = 0;
+		ret = -ECANCELED;
+	} else {
+		*ticks = ctx->ticks + timerfd_take_expired(ctx, (s64)clock_monotonic_ns());
+		ctx->ticks = 0;
+		if (!*ticks)
+			ret = -EAGAIN;
+	}
+	spin_unlock_irqrestore(&ctx->lock, flags);
+	return ret;
+}
+
+/* CLOCK_REALTIME moved by delta (rt_timers_lock and ctx->lock held). */
+static void timerfd_clock_moved(struct timerfd_ctx *ctx, s64 delta)
+{
+	s64 now = (s64)clock_monotonic_ns();
+
+	if (ctx->cancel_on_set && delta)
+		ctx->canceled = true;
+	if (!ctx->armed || !ctx->abs_realtime)
+		return;
+	ctx->ticks += timerfd_take_expired(ctx, now);	/* already due: keep them */
+	if (!ctx->armed)
+		return;
+	ctx->next -= delta;			/* the same wall time, seen from now */
+	ktimer_add(&ctx->timer, ctx->next > now ? (u64)ctx->next : (u64)now);
+}
+
+static void timerfd_clock_was_set(struct clock_set_hook *h, s64 delta)
+{
+	struct timerfd_ctx *ctx;
+
+	(void)h;
+	spin_lock(&rt_timers_lock);
+	list_for_each_entry(ctx, &rt_timers, rt_node) {
+		unsigned long flags = spin_lock_irqsave(&ctx->lock);
+
+		timerfd_clock_moved(ctx, delta);
+		spin_unlock_irqrestore(&ctx->lock, flags);
+		wake_up(&ctx->wq);
+	}
+	spin_unlock(&rt_timers_lock);
+}
+
+static struct clock_set_hook timerfd_clock_hook = { .fn = timerfd_clock_was_set };
 
 static ssize_t timerfd_read(struct file *f, struct iov_iter *to, u64 *pos)
 {
@@ -109,14 +183,15 @@ static ssize_t timerfd_read(struct file *f, struct iov_iter *to, u64 *pos)
 	(void)pos;
 	if (iov_iter_count(to) < sizeof(ticks))
 		return -EINVAL;
-	while (!(ticks = timerfd_consume(ctx))) {
+	while ((err = timerfd_consume(ctx, &ticks)) == -EAGAIN) {
 		if (file_flags(f) & O_NONBLOCK)
 			return -EAGAIN;
-		err = wait_event_interruptible(ctx->wq,
-					       timerfd_expired(ctx, (s64)clock_monotonic_ns()));
+		err = wait_event_interruptible(ctx->wq, timerfd_readable(ctx));
 		if (err)
 			return err;
 	}
+	if (err)
+		return err;
 	return copy_to_iter(&ticks, sizeof(ticks), to) == sizeof(ticks) ? (ssize_t)sizeof(ticks) :
 									  -EFAULT;
 }
@@ -125,13 +200,13 @@ static unsigned int timerfd_poll(struct file *f, struct poll_table *pt)
 {
 	struct timerfd_ctx *ctx = f->private;
 	unsigned long flags;
-	u64 ticks;
+	bool ready;
 
 	poll_wait(pt, &ctx->wq);
 	flags = spin_lock_irqsave(&ctx->lock);
-	ticks = timerfd_expired(ctx, (s64)clock_monotonic_ns());
+	ready = timerfd_readable(ctx);
 	spin_unlock_irqrestore(&ctx->lock, flags);
-	return ticks ? POLLIN | POLLRDNORM : 0;
+	return ready ? POLLIN | POLLRDNORM : 0;
 }
 
 static void timerfd_release(struct inode *inode, struct file *f)
@@ -142,6 +217,11 @@ static void timerfd_release(struct inode *inode, struct file *f)
 	(void)inode;
 	ctx->armed = false;
 	spin_unlock_irqrestore(&ctx->lock, flags);
+	if (clock_is_realtime(ctx->clockid)) {
+		spin_lock(&rt_timers_lock);
+		list_del(&ctx->rt_node);
+		spin_unlock(&rt_timers_lock);
+	}
 	ktimer_cancel_sync(&ctx->timer);
 	kfree(ctx);
 }
@@ -158,11 +238,6 @@ static bool timerfd_clock_ok(int clockid)
 	return clockid == CLOCK_REALTIME || clockid == CLOCK_MONOTONIC ||
 	       clockid == CLOCK_BOOTTIME || clockid == CLOCK_REALTIME_ALARM ||
 	       clockid == CLOCK_BOOTTIME_ALARM;
-}
-
-static bool clock_is_realtime(int clockid)
-{
-	return clockid == CLOCK_REALTIME || clockid == CLOCK_REALTIME_ALARM;
 }
 
 SYSCALL_DEFINE2(timerfd_create, int, clockid, int, flags)
@@ -182,10 +257,20 @@ SYSCALL_DEFINE2(timerfd_create, int, clockid, int, flags)
 	ctx->lock = (struct spinlock)SPINLOCK_INIT("timerfd");
 	ktimer_init(&ctx->timer, timerfd_fire);
 	wait_queue_init(&ctx->wq);
+	list_init(&ctx->rt_node);
 	fd = anon_inode_getfd("[timerfd]", &timerfd_fops, ctx,
 			      O_RDWR | (flags & (TFD_CLOEXEC | TFD_NONBLOCK)));
-	if (fd < 0)
+	if (fd < 0) {
 		kfree(ctx);
+		return fd;
+	}
+	if (clock_is_realtime(clockid)) {
+		if (!__atomic_exchange_n(&clock_hook_registered, true, __ATOMIC_ACQ_REL))
+			clock_set_hook_register(&timerfd_clock_hook);
+		spin_lock(&rt_timers_lock);
+		list_add_tail(&ctx->rt_node, &rt_timers);
+		spin_unlock(&rt_timers_lock);
+	}
 	return fd;
 }
 
@@ -226,7 +311,12 @@ static void timerfd_set_locked(struct timerfd_ctx *ctx, int flags, const struct 
 {
 	s64 now = (s64)clock_monotonic_ns();
 	s64 value = (s64)ts_to_ns(&new->it_value);
+	bool abs_rt = (flags & TFD_TIMER_ABSTIME) && clock_is_realtime(ctx->clockid);
 
+	ctx->ticks = 0;
+	ctx->canceled = false;
+	ctx->abs_realtime = abs_rt;
+	ctx->cancel_on_set = abs_rt && (flags & TFD_TIMER_CANCEL_ON_SET);
 	ctx->interval = ts_to_ns(&new->it_interval);
 	ctx->armed = new->it_value.tv_sec || new->it_value.tv_nsec;
 	if (!ctx->armed) {
@@ -235,7 +325,7 @@ static void timerfd_set_locked(struct timerfd_ctx *ctx, int flags, const struct 
 	}
 	if (!(flags & TFD_TIMER_ABSTIME))
 		ctx->next = now + value;
-	else if (clock_is_realtime(ctx->clockid))
+	else if (abs_rt)
 		ctx->next = now + (value - clock_realtime_ns());
 	else
 		ctx->next = value;
@@ -276,20 +366,14 @@ SYSCALL_DEFINE4(timerfd_settime, int, fd, int, flags, const struct itimerspec_ab
 	if (!f)
 		return err;
 	ctx = f->private;
-	err = 0;
-	if ((flags & TFD_TIMER_CANCEL_ON_SET) && (flags & TFD_TIMER_ABSTIME) &&
-	    clock_is_realtime(ctx->clockid))
-		err = -EINVAL;		/* FIXME: cancel on clock_settime() */
-	if (!err) {
-		irq = spin_lock_irqsave(&ctx->lock);
-		timerfd_get_locked(ctx, &old);
-		timerfd_set_locked(ctx, flags, &new);
-		spin_unlock_irqrestore(&ctx->lock, irq);
-	}
+	irq = spin_lock_irqsave(&ctx->lock);
+	timerfd_get_locked(ctx, &old);
+	timerfd_set_locked(ctx, flags, &new);
+	spin_unlock_irqrestore(&ctx->lock, irq);
 	file_put(f);
-	if (!err && uold && copy_to_user((void __user *)uold, &old, sizeof(old)))
-		err = -EFAULT;
-	return err;
+	if (uold && copy_to_user((void __user *)uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }
 
 SYSCALL_DEFINE2(timerfd_gettime, int, fd, struct itimerspec_abi *, ucur)
