@@ -7,6 +7,7 @@
  * and lets the path go; it may sleep, so never call it with a spinlock
  * held (descriptor tables drop their lock first).
  */
+#include <eventpoll.h>
 #include <kmalloc.h>
 #include <uapi/fcntl.h>
 #include "internal.h"
@@ -23,6 +24,7 @@ struct file *file_alloc(void)
 	f->refcount = 1;
 	f->lock = (struct spinlock)SPINLOCK_INIT("file");
 	mutex_init(&f->pos_lock);
+	list_init(&f->ep_links);
 	return f;
 }
 
@@ -89,6 +91,7 @@ void file_put(struct file *f)
 {
 	if (!f || __atomic_sub_fetch(&f->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	eventpoll_release(f);	/* epoll interest ends with the file, before release */
 	locks_remove_file(f);
 	if (!(f->mode & FMODE_PATH) && f->ops->release)
 		f->ops->release(f->inode, f);

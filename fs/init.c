@@ -18,6 +18,7 @@ void vfs_init(void)
 	tmpfs_init();
 	mount_init_root();
 	pipefs_init();
+	anon_inodes_init();
 	memdev_init();
 	console_dev_init();
 	devtmpfs_init();

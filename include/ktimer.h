@@ -24,6 +24,12 @@ void ktimer_init(struct ktimer *t, void (*fn)(struct ktimer *t));
 void ktimer_add(struct ktimer *t, u64 expires);
 /* Disarm; returns whether it was still pending. */
 bool ktimer_cancel(struct ktimer *t);
+/*
+ * Disarm and wait until t's callback, if it is running on another CPU,
+ * has returned: afterwards the callback no longer touches t, so t may be
+ * freed.  Not from t's own callback.
+ */
+void ktimer_cancel_sync(struct ktimer *t);
 /* The tick calls this on CPU 0. */
 void ktimer_run_expired(void);
 

@@ -48,6 +48,11 @@ struct poll_page {
 };
 
 struct poll_table {
+	/*
+	 * Optional: called by poll_wait() instead of the poll(2) registration
+	 * above (epoll keeps its own entries).  NULL for poll and select.
+	 */
+	void (*queue)(struct poll_table *pt, struct wait_queue *wq);
 	struct task *task;
 	bool registering;	/* false after the first pass: queues are known */
 	bool triggered;		/* a registered queue was woken (atomic) */
@@ -60,6 +65,13 @@ void poll_wait(struct poll_table *pt, struct wait_queue *wq);
 
 void poll_table_init(struct poll_table *pt);
 void poll_table_free(struct poll_table *pt);
+
+/*
+ * ppoll, pselect6, epoll_pwait: install the user's temporary signal mask
+ * (NULL: none); the signal code or the caller puts the old one back.
+ * 0, -EINVAL (size), -EFAULT.
+ */
+long poll_swap_sigmask(const u64 *umask, size_t size);
 
 struct file;
 /* The file's ready events (its poll op, or always ready for plain files). */

@@ -16,6 +16,7 @@
 #define SIGNAL_H
 
 #include <list.h>
+#include <wait_types.h>
 #include <spinlock.h>
 #include <uapi/signal.h>
 
@@ -67,6 +68,15 @@ void signal_exec_reset(struct task *t);
  * info may be NULL (SI_KERNEL).  0 or -EINVAL.  Caller holds no sighand lock.
  */
 int send_signal(struct task *t, int sig, const struct siginfo_abi *info, bool group);
+
+/*
+ * Woken after any signal is queued to any task: signalfd readers and
+ * pollers sleep here and re-check their own process.  One queue for the
+ * whole system, so its lifetime never depends on a process's (an epoll
+ * set may outlive the process whose signalfd it watches); the price is a
+ * spurious wake-up of signalfd sleepers for other processes' signals.
+ */
+extern struct wait_queue signalfd_wait;
 
 /* Send sig to every process of group pgid (the terminal's signals); -ESRCH if none. */
 int signal_pgrp(int pgid, int sig);

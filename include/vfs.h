@@ -408,6 +408,7 @@ struct file {
 	const struct file_operations *ops;	/* set by open, then immutable */
 	void *private;			/* the ops' own */
 	u64 version;			/* the ops' own (FIFOs: writers seen at open) */
+	struct list_head ep_links;	/* epoll items watching this file (eventpoll.h) */
 };
 
 /*
@@ -441,6 +442,8 @@ unsigned int vfs_dtype(u32 mode);
 s64 generic_file_llseek(struct file *f, s64 offset, int whence);
 /* The same, but SEEK_DATA and SEEK_HOLE find the holes of a page-cache file (tmpfs). */
 s64 pagecache_file_llseek(struct file *f, s64 offset, int whence);
+/* lseek that moves nothing and returns the position (Linux's noop_llseek). */
+s64 noop_llseek(struct file *f, s64 offset, int whence);
 /* Page-cache file I/O (tmpfs, and every fs that keeps data in the cache). */
 ssize_t generic_file_read(struct file *f, struct iov_iter *to, u64 *pos);
 ssize_t generic_file_write(struct file *f, struct iov_iter *from, u64 *pos);

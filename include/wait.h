@@ -31,6 +31,12 @@ struct wait_entry {
 void wait_queue_init(struct wait_queue *wq);
 void prepare_to_wait(struct wait_queue *wq, struct wait_entry *e, int state);
 void finish_wait(struct wait_queue *wq, struct wait_entry *e);
+/*
+ * Put e on wq, or take it off, without touching the caller's task state:
+ * for entries with a wake callback that outlive one sleep (epoll).
+ */
+void add_wait_queue(struct wait_queue *wq, struct wait_entry *e);
+void remove_wait_queue(struct wait_queue *wq, struct wait_entry *e);
 /* Wake every waiter; safe from interrupt handlers. */
 void wake_up(struct wait_queue *wq);
 

@@ -7,6 +7,7 @@
 
 static DEFINE_SPINLOCK(timer_lock);
 static LIST_HEAD(timers);		/* timer_lock */
+static struct ktimer *running_timer;	/* timer_lock: whose callback runs now */
 
 void ktimer_init(struct ktimer *t, void (*fn)(struct ktimer *t))
 {
@@ -50,6 +51,20 @@ bool ktimer_cancel(struct ktimer *t)
 	return was;
 }
 
+void ktimer_cancel_sync(struct ktimer *t)
+{
+	for (;;) {
+		unsigned long flags = spin_lock_irqsave(&timer_lock);
+		bool busy = running_timer == t;
+
+		remove_locked(t);
+		spin_unlock_irqrestore(&timer_lock, flags);
+		if (!busy)
+			return;
+		__builtin_ia32_pause();	/* it may re-arm itself: remove again after */
+	}
+}
+
 void ktimer_run_expired(void)
 {
 	u64 now = clock_monotonic_ns();
@@ -68,8 +83,12 @@ void ktimer_run_expired(void)
 			return;
 		}
 		remove_locked(t);
+		running_timer = t;
 		spin_unlock_irqrestore(&timer_lock, flags);
 		t->fn(t);	/* may re-arm itself */
+		flags = spin_lock_irqsave(&timer_lock);
+		running_timer = NULL;
+		spin_unlock_irqrestore(&timer_lock, flags);
 	}
 }
 
@@ -96,7 +115,7 @@ int sleep_until(u64 deadline, int state)
 	else if (clock_monotonic_ns() < deadline)
 		schedule();
 	set_current_state(TASK_RUNNING);
-	ktimer_cancel(&s.timer);
+	ktimer_cancel_sync(&s.timer);	/* s lives on this stack */
 	if (clock_monotonic_ns() >= deadline)
 		return 0;
 	if (state == TASK_INTERRUPTIBLE && task_signal_pending(s.task))

@@ -29,6 +29,7 @@ static void poll_wake(struct wait_entry *e)
 
 void poll_table_init(struct poll_table *pt)
 {
+	pt->queue = NULL;
 	pt->task = current_task();
 	pt->registering = true;
 	pt->triggered = false;
@@ -41,6 +42,10 @@ void poll_wait(struct poll_table *pt, struct wait_queue *wq)
 	struct poll_page *pg;
 	struct poll_entry *pe;
 
+	if (pt && pt->queue) {
+		pt->queue(pt, wq);
+		return;
+	}
 	if (!pt || !pt->registering)
 		return;
 	pg = pt->pages;
@@ -197,7 +202,7 @@ SYSCALL_DEFINE3(poll, struct pollfd_abi *, ufds, unsigned int, n, int, timeout_m
 }
 
 /* Install a temporary signal mask for ppoll/pselect; restored on the way out. */
-static long swap_sigmask(const u64 *umask, size_t size)
+long poll_swap_sigmask(const u64 *umask, size_t size)
 {
 	struct task *t = current_task();
 	u64 mask;
@@ -239,7 +244,7 @@ SYSCALL_DEFINE5(ppoll, struct pollfd_abi *, ufds, unsigned int, n,
 	long ret = timespec_deadline(uts, &deadline, &no_wait);
 
 	if (!ret)
-		ret = swap_sigmask(umask, sigsetsize);
+		ret = poll_swap_sigmask(umask, sigsetsize);
 	if (ret)
 		return ret;
 	ret = poll_user(ufds, n, deadline, no_wait);
@@ -399,7 +404,7 @@ SYSCALL_DEFINE6(pselect6, int, nfds, unsigned long *, uin, unsigned long *, uout
 	if (!ret && usig && copy_from_user(&sig, (const void __user *)usig, sizeof(sig)))
 		ret = -EFAULT;
 	if (!ret)
-		ret = swap_sigmask(sig.set, sig.size);
+		ret = poll_swap_sigmask(sig.set, sig.size);
 	if (ret)
 		return ret;
 	ret = select_user(nfds, uin, uout, uex, deadline, no_wait);

@@ -11,6 +11,8 @@
 #include <arch/cpu.h>
 
 
+DEFINE_WAIT_QUEUE(signalfd_wait);
+
 static bool valid_signal(int sig)
 {
 	return sig >= 1 && sig <= _NSIG;
@@ -232,6 +234,7 @@ int send_signal(struct task *t, int sig, const struct siginfo_abi *info, bool gr
 			signal_wake_up(target, true);
 	}
 	spin_unlock_irqrestore(&sh->lock, flags);
+	wake_up(&signalfd_wait);	/* after sh->lock: epoll callbacks nest below */
 	return 0;
 }
 

@@ -192,7 +192,7 @@ static void fill_kill_info(struct siginfo_abi *info, int sig, int code)
 {
 	*info = (struct siginfo_abi){ .si_signo = sig, .si_code = code };
 	info->u.kill.pid = current_task()->tgid;
-	info->u.kill.uid = 0;
+	info->u.kill.uid = current_cred()->uid;	/* the sender's real uid */
 }
 
 /* Signals from user space to init need a handler (SIGKILL/SIGSTOP never reach it). */

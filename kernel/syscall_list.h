@@ -78,6 +78,19 @@ DECLARE(faccessat2);
 DECLARE(flock);
 DECLARE(fallocate);
 DECLARE(copy_file_range);
+DECLARE(epoll_create);
+DECLARE(epoll_create1);
+DECLARE(epoll_ctl);
+DECLARE(epoll_wait);
+DECLARE(epoll_pwait);
+DECLARE(epoll_pwait2);
+DECLARE(eventfd);
+DECLARE(eventfd2);
+DECLARE(timerfd_create);
+DECLARE(timerfd_settime);
+DECLARE(timerfd_gettime);
+DECLARE(signalfd);
+DECLARE(signalfd4);
 
 /* memory (mm/) */
 DECLARE(mmap);

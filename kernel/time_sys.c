@@ -20,6 +20,8 @@
 #include <arch/rtc.h>
 
 static s64 realtime_offset_ns;		/* atomic: wall time at monotonic 0 */
+static DEFINE_SPINLOCK(clock_hooks_lock);	/* the hook list; serializes clock setters */
+static LIST_HEAD(clock_hooks);		/* clock_hooks_lock: struct clock_set_hook */
 
 void time_init(void)
 {
@@ -107,11 +109,29 @@ SYSCALL_DEFINE2(clock_getres, int, clk, struct timespec_abi *, uts)
 	return 0;
 }
 
+void clock_set_hook_register(struct clock_set_hook *h)
+{
+	unsigned long flags = spin_lock_irqsave(&clock_hooks_lock);
+
+	list_add_tail(&h->node, &clock_hooks);
+	spin_unlock_irqrestore(&clock_hooks_lock, flags);
+}
+
 static long set_realtime(s64 ns)
 {
+	struct clock_set_hook *h;
+	unsigned long flags;
+	s64 old, delta;
+
 	if (current_cred()->euid != 0)
 		return -EPERM;
+	flags = spin_lock_irqsave(&clock_hooks_lock);
+	old = __atomic_load_n(&realtime_offset_ns, __ATOMIC_RELAXED);
 	__atomic_store_n(&realtime_offset_ns, ns - (s64)clock_monotonic_ns(), __ATOMIC_RELAXED);
+	delta = realtime_offset_ns - old;
+	list_for_each_entry(h, &clock_hooks, node)
+		h->fn(h, delta);	/* absolute CLOCK_REALTIME timers follow the clock */
+	spin_unlock_irqrestore(&clock_hooks_lock, flags);
 	return 0;
 }
 

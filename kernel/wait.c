@@ -28,6 +28,22 @@ void finish_wait(struct wait_queue *wq, struct wait_entry *e)
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
 
+void add_wait_queue(struct wait_queue *wq, struct wait_entry *e)
+{
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	list_add_tail(&e->node, &wq->waiters);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+void remove_wait_queue(struct wait_queue *wq, struct wait_entry *e)
+{
+	unsigned long flags = spin_lock_irqsave(&wq->lock);
+
+	list_del(&e->node);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
 void wake_up(struct wait_queue *wq)
 {
 	unsigned long flags = spin_lock_irqsave(&wq->lock);

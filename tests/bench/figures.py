@@ -48,6 +48,7 @@ FIGURES = [
     Figure("tmpfs_seq_read", "tmpfs sequential read, 32 MiB", "MB/s", True),
     Figure("poll_16_pipes", "poll on 16 pipes, one ready", "ns"),
     Figure("select_16_pipes", "select on 16 pipes, one ready", "ns"),
+    Figure("epoll_16_pipes", "epoll_wait on 16 pipes, one ready", "ns"),
     Figure("pipe_pingpong", "pipe ping-pong round trip", "us"),
     Figure("futex_pingpong", "futex ping-pong between two processes (context switch)", "us"),
     Figure("pipe_throughput_64k", "pipe throughput, 64 KiB writes", "MB/s", True),

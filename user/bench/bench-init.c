@@ -42,6 +42,7 @@ static const struct bench_entry entries[] = {
 	{ "tmpfs_seq", { "tmpfs_seq_write", "tmpfs_seq_read" }, bench_tmpfs_seq },
 	{ "poll", { "poll_16_pipes" }, bench_poll },
 	{ "select", { "select_16_pipes" }, bench_select },
+	{ "epoll", { "epoll_16_pipes" }, bench_epoll },
 	{ "pipe_pingpong", { "pipe_pingpong" }, bench_pipe_pingpong },
 	{ "futex_pingpong", { "futex_pingpong" }, bench_futex_pingpong },
 	{ "pipe_throughput", { "pipe_throughput_64k" }, bench_pipe_throughput },

@@ -108,6 +108,7 @@ void bench_futex_pingpong(void);
 void bench_pipe_throughput(void);
 void bench_poll(void);
 void bench_select(void);
+void bench_epoll(void);
 void bench_unix_pingpong(void);
 void bench_create_unlink(void);
 void bench_tmpfs_seq(void);

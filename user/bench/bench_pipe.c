@@ -4,6 +4,7 @@
  */
 #include <poll.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -212,6 +213,32 @@ void bench_poll(void)
 	expect(pfd[0].revents == 0, "poll: an empty pipe is ready");
 	close_pipes(fds);
 	bench_time("poll_16_pipes", bench_per_op(t0, t1, POLL_CALLS, 1), "ns");
+}
+
+/* The same question through epoll: a level-triggered set of the 16 read ends. */
+void bench_epoll(void)
+{
+	struct epoll_event ev = { .events = EPOLLIN }, out[POLL_PIPES];
+	int fds[POLL_PIPES][2], ep;
+	uint64_t t0, t1;
+
+	make_pipes(fds);
+	ep = must(epoll_create1(0), "epoll_create1");
+	for (int i = 0; i < POLL_PIPES; i++) {
+		ev.data.u32 = (uint32_t)i;
+		must(epoll_ctl(ep, EPOLL_CTL_ADD, fds[i][0], &ev), "epoll_ctl");
+	}
+	t0 = bench_now();
+	for (long i = 0; i < POLL_CALLS; i++) {
+		expect(must(epoll_wait(ep, out, POLL_PIPES, 0), "epoll_wait") == 1,
+		       "epoll_wait: not exactly one ready");
+		expect(out[0].data.u32 == POLL_PIPES - 1 && out[0].events == EPOLLIN,
+		       "epoll_wait: wrong event");
+	}
+	t1 = bench_now();
+	must(close(ep), "close");
+	close_pipes(fds);
+	bench_time("epoll_16_pipes", bench_per_op(t0, t1, POLL_CALLS, 1), "ns");
 }
 
 void bench_select(void)
