@@ -9,3 +9,4 @@ KOBJS += fs/init.o fs/inode.o fs/pagecache.o fs/iov_iter.o fs/dcache.o fs/d_path
 	fs/vfs_ktest.o
 KOBJS += fs/tmpfs/super.o fs/tmpfs/dir.o fs/tmpfs/namei.o fs/tmpfs/file.o
 KOBJS += fs/sendfile.o
+KOBJS += fs/devpts.o
