@@ -127,6 +127,7 @@ void kernel_main(bool boot_info_ok)
 	time_init();
 	serial8250_tty_init();
 	pty_init();
+	syslog_init();
 	arch_irq_enable();
 	mm_print_usage();
 	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,
