@@ -15,6 +15,7 @@ struct chrdev {
 	struct list_head node;		/* chrdev_lock */
 	u32 dev;			/* MKDEV(major, minor) */
 	u32 mode;			/* permission bits of the /dev node */
+	bool any_minor;			/* serves every minor of MAJOR(dev); no node */
 	const struct file_operations *fops;
 	char name[32];
 };
@@ -28,7 +29,7 @@ static struct chrdev *chrdev_find(u32 dev)
 
 	spin_lock(&chrdev_lock);
 	list_for_each_entry(c, &chrdevs, node) {
-		if (c->dev == dev) {
+		if (c->dev == dev || (c->any_minor && MAJOR(c->dev) == MAJOR(dev))) {
 			found = c;
 			break;
 		}
@@ -37,20 +38,28 @@ static struct chrdev *chrdev_find(u32 dev)
 	return found;
 }
 
-int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
-		    const struct file_operations *fops)
+static bool chrdev_overlaps(const struct chrdev *a, const struct chrdev *b)
+{
+	if (a->any_minor || b->any_minor)
+		return MAJOR(a->dev) == MAJOR(b->dev);
+	return a->dev == b->dev;
+}
+
+static int chrdev_add(u32 dev, const char *name, u32 mode, bool any_minor,
+		      const struct file_operations *fops)
 {
 	struct chrdev *c = kzalloc(sizeof(*c)), *other;
 
 	if (!c)
 		return -ENOMEM;
-	c->dev = MKDEV(major, minor);
+	c->dev = dev;
 	c->mode = mode & S_IALLUGO;
+	c->any_minor = any_minor;
 	c->fops = fops;
 	strlcpy(c->name, name, sizeof(c->name));
 	spin_lock(&chrdev_lock);
 	list_for_each_entry(other, &chrdevs, node) {
-		if (other->dev == c->dev) {
+		if (chrdev_overlaps(other, c)) {
 			spin_unlock(&chrdev_lock);
 			kfree(c);
 			return -EEXIST;
@@ -58,8 +67,20 @@ int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
 	}
 	list_add_tail(&c->node, &chrdevs);
 	spin_unlock(&chrdev_lock);
-	devtmpfs_create_node(c->name, S_IFCHR | c->mode, c->dev);
+	if (!any_minor)
+		devtmpfs_create_node(c->name, S_IFCHR | c->mode, c->dev);
 	return 0;
+}
+
+int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
+		    const struct file_operations *fops)
+{
+	return chrdev_add(MKDEV(major, minor), name, mode, false, fops);
+}
+
+int register_chrdev_major(u32 major, const char *name, const struct file_operations *fops)
+{
+	return chrdev_add(MKDEV(major, 0), name, 0, true, fops);
 }
 
 void chrdev_for_each(void (*fn)(const char *name, u32 mode, u32 dev))
@@ -68,8 +89,10 @@ void chrdev_for_each(void (*fn)(const char *name, u32 mode, u32 dev))
 
 	/* Entries never leave the list, so walking it unlocked is safe
 	   against everything but a concurrent add, which only appends. */
-	list_for_each_entry(c, &chrdevs, node)
-		fn(c->name, S_IFCHR | c->mode, c->dev);
+	list_for_each_entry(c, &chrdevs, node) {
+		if (!c->any_minor)
+			fn(c->name, S_IFCHR | c->mode, c->dev);
+	}
 }
 
 static int chrdev_open(struct inode *inode, struct file *f)

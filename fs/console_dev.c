@@ -6,6 +6,9 @@
  * line discipline works on kernel memory, and ioctls go straight to
  * tty_ioctl().
  *
+ * The read/write/ioctl/poll/release routines are shared with the other
+ * terminal drivers (pseudo-terminals) through include/tty.h.
+ *
  * As on Linux, opening /dev/console never acquires a controlling
  * terminal; opening /dev/ttyS0 may (unless O_NOCTTY), when the caller is
  * a session leader without one.
@@ -34,18 +37,22 @@ static int tty_dev_open(struct inode *inode, struct file *f)
 
 	if (!tty)
 		return -ENXIO;	/* no controlling terminal, or no console yet */
-	f->private = tty;
-	f->mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
-	tty_open(tty, noctty);
-	return 0;
+	return tty_file_attach(f, tty, noctty);
 }
 
-static void tty_dev_release(struct inode *inode, struct file *f)
+int tty_file_attach(struct file *f, struct tty *tty, bool noctty)
+{
+	f->private = tty;
+	f->mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return tty_open(tty, noctty);
+}
+
+void tty_file_release(struct inode *inode, struct file *f)
 {
 	tty_release(file_tty(f));
 }
 
-static ssize_t tty_dev_read(struct file *f, struct iov_iter *to, u64 *pos)
+ssize_t tty_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 {
 	size_t len = MIN(iov_iter_count(to), (size_t)PAGE_SIZE);
 	char *buf;
@@ -63,7 +70,7 @@ static ssize_t tty_dev_read(struct file *f, struct iov_iter *to, u64 *pos)
 	return n;
 }
 
-static ssize_t tty_dev_write(struct file *f, struct iov_iter *from, u64 *pos)
+ssize_t tty_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 {
 	char chunk[TTY_CHUNK];
 	size_t done = 0;
@@ -84,26 +91,23 @@ static ssize_t tty_dev_write(struct file *f, struct iov_iter *from, u64 *pos)
 	return (ssize_t)done;
 }
 
-static long tty_dev_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+long tty_file_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	return tty_ioctl(file_tty(f), cmd, arg);
 }
 
-static unsigned int tty_dev_poll(struct file *f, struct poll_table *pt)
+unsigned int tty_file_poll(struct file *f, struct poll_table *pt)
 {
-	struct tty *tty = file_tty(f);
-
-	poll_wait(pt, &tty->read_wait);
-	return POLLOUT | POLLWRNORM | (tty_readable(tty) ? POLLIN | POLLRDNORM : 0);
+	return tty_poll(file_tty(f), pt);
 }
 
 static const struct file_operations tty_dev_fops = {
-	.poll = tty_dev_poll,
+	.poll = tty_file_poll,
 	.open = tty_dev_open,
-	.release = tty_dev_release,
-	.read = tty_dev_read,
-	.write = tty_dev_write,
-	.ioctl = tty_dev_ioctl,
+	.release = tty_file_release,
+	.read = tty_file_read,
+	.write = tty_file_write,
+	.ioctl = tty_file_ioctl,
 };
 
 void console_dev_init(void)

@@ -5,6 +5,7 @@
  * initramfs and mounts devtmpfs on /dev, and vfs_setup_init_task() gives
  * the first user task its root, working directory and fds 0, 1, 2.
  */
+#include <devpts.h>
 #include <file.h>
 #include <panic.h>
 #include <printk.h>
@@ -22,6 +23,7 @@ void vfs_init(void)
 	memdev_init();
 	console_dev_init();
 	devtmpfs_init();
+	devpts_init();
 }
 
 void vfs_populate_root(void)

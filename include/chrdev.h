@@ -16,5 +16,10 @@ struct file_operations;
  */
 int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
 		    const struct file_operations *fops);
+/*
+ * Serve every minor of major with fops (the driver tells the minors apart
+ * in its open); no /dev node is made.  0, -EEXIST or -ENOMEM.
+ */
+int register_chrdev_major(u32 major, const char *name, const struct file_operations *fops);
 
 #endif

@@ -48,10 +48,46 @@ void console_register(struct console *con);
 void console_write(const char *s, size_t len);
 
 /*
- * Copy up to len bytes of the log ring (oldest first) into buf; returns the
- * number of bytes copied.  Used by the self-tests now, by dmesg later.
+ * Copy up to len bytes of the log (oldest first, in syslog(2)'s text
+ * format) into buf; returns the number of bytes copied.
  */
 size_t printk_read_log(char *buf, size_t len);
+
+/* --- the log's records, for syslog(2) and /dev/kmsg (kernel/syslog.c) --- */
+
+struct printk_record {
+	u64 seq;		/* 0, 1, 2, ... in the order they were logged */
+	u64 ts_ns;		/* monotonic time of the first byte */
+	u16 len;		/* text bytes, no trailing newline */
+	u8 level;		/* 0-7 */
+	u8 facility;		/* 0: kernel, 1: user (written to /dev/kmsg) ... */
+};
+
+/*
+ * Record seq: 0 with *rec filled and min(size, rec->len) bytes of text
+ * copied, -EPIPE when it was already overwritten, -EAGAIN when it does
+ * not exist yet.  Never sleeps.
+ */
+int printk_record_get(u64 seq, struct printk_record *rec, char *text, size_t size);
+/* The records readable now are [*first, *end). */
+void printk_seq_range(u64 *first, u64 *end);
+/* Format "<prio>[seconds.micros] text\n" into buf; bytes stored (NUL excluded). */
+int printk_format_syslog(const struct printk_record *r, const char *text, char *buf,
+			 size_t size);
+/* Log a record from user space (/dev/kmsg), facility and level given. */
+void printk_store(int facility, int level, const char *text, size_t len);
+
+/*
+ * New records wake printk_wait (from the next timer tick).  A reader calls
+ * printk_reader_waits() once before its first wait.
+ */
+struct wait_queue;
+extern struct wait_queue printk_wait;
+void printk_reader_waits(void);
+/* syslog(2) and /dev/kmsg (kernel/syslog.c): register the device. */
+void syslog_init(void);
+#define PRINTK_LINE_MAX		1024
+#define PRINTK_BUFFER_SIZE	(128 * 1024)
 
 /* Panic-time output: bypasses the lock so a crash inside printk still prints. */
 void printk_emergency_mode(void);

@@ -13,7 +13,11 @@
  * ends, 'stopped', and session/pgrp.  It is taken with interrupts off:
  * the receive interrupt feeds the line discipline under it.  Echo and
  * output are written to the driver with the lock held, so a driver's
- * write must not sleep.
+ * write must not sleep.  hung_up and other_closed are set under the lock
+ * and read with READ_ONCE.
+ *
+ * A driver whose peer is another terminal (pty.c) nests the peer's lock
+ * inside this one: slave->lock, then master->lock, never the reverse.
  */
 #ifndef TTY_H
 #define TTY_H
@@ -26,12 +30,26 @@
 
 #define TTY_BUF_SIZE	4096
 #define TTY_MAX_LINES	128
+#define TTY_ROOM_UNLIMITED	((size_t)-1)
 
 struct tty;
+struct poll_table;
+struct inode;
 
 struct tty_driver_ops {
 	/* Send len bytes to the device (no processing); must not sleep. */
 	void (*write)(struct tty *tty, const char *buf, size_t len);
+	/*
+	 * Bytes write() takes now without dropping any (called with or
+	 * without the lock; default: no limit).  A writer finding too little room sleeps on write_wait
+	 * until the driver wakes it.
+	 */
+	size_t (*write_room)(struct tty *tty);
+	/* The reader consumed input: buffer room appeared (default: nothing). */
+	void (*unthrottle)(struct tty *tty);
+	/* A file opens / releases the terminal (default: 0 / nothing). */
+	int (*open)(struct tty *tty);
+	void (*close)(struct tty *tty);
 };
 
 struct tty {
@@ -57,6 +75,8 @@ struct tty {
 	int session;				/* 0: no session owns it */
 	int pgrp;				/* foreground process group */
 	int open_count;				/* atomic */
+	bool hung_up;				/* tty_hangup(): reads give 0, writes -EIO */
+	bool other_closed;			/* pty: the peer is closed: reads give -EIO once drained */
 
 	struct wait_queue read_wait;		/* input arrived / line completed */
 	struct wait_queue write_wait;		/* output restarted (VSTART) */
@@ -75,14 +95,49 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg);
 unsigned int tty_input_available(struct tty *tty);
 bool tty_readable(struct tty *tty);
 
-/* Opening: make tty the controlling terminal when Linux would. */
-void tty_open(struct tty *tty, bool noctty);
+/*
+ * Opening: the driver's open hook, then make tty the controlling terminal
+ * when Linux would.  0 or the driver's error.
+ */
+int tty_open(struct tty *tty, bool noctty);
 void tty_release(struct tty *tty);
+/* poll(2) readiness of tty for one of its files, registering on its queues. */
+unsigned int tty_poll(struct tty *tty, struct poll_table *pt);
+/*
+ * Linux's vhangup: the session owning tty loses it, its leader gets
+ * SIGHUP and SIGCONT, and from now on reads return 0 and writes -EIO.
+ */
+void tty_hangup(struct tty *tty);
+/* TIOCSWINSZ: set the window size; a change sends SIGWINCH to the foreground. */
+void tty_set_winsize(struct tty *tty, const struct winsize *ws);
+/*
+ * Input bytes tty_receive() can still store, or TTY_ROOM_UNLIMITED when
+ * waiting for room would not help (canonical mode with no complete line:
+ * the reader waits for a line, so extra bytes are dropped, as on Linux).
+ */
+size_t tty_receive_room(struct tty *tty);
+
+/*
+ * The file side of a terminal (fs/console_dev.c), for drivers with their
+ * own open routine: f->private is the struct tty.
+ */
+struct file;
+struct iov_iter;
+/* Point f at tty and open it (tty_open); f->private becomes tty. */
+int tty_file_attach(struct file *f, struct tty *tty, bool noctty);
+ssize_t tty_file_read(struct file *f, struct iov_iter *to, u64 *pos);
+ssize_t tty_file_write(struct file *f, struct iov_iter *from, u64 *pos);
+long tty_file_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
+unsigned int tty_file_poll(struct file *f, struct poll_table *pt);
+void tty_file_release(struct inode *inode, struct file *f);
 
 /* The caller's controlling terminal, or NULL (for /dev/tty). */
 struct tty *tty_current(void);
 /* A session leader exits: hang up its terminal (SIGHUP to the foreground). */
 void tty_session_exit(struct task *leader);
+
+/* Pseudo-terminals (pty.c): register /dev/ptmx and the slaves' major. */
+void pty_init(void);
 
 /* The console terminal (ttyS0), or NULL before the serial driver is up. */
 extern struct tty *console_tty;

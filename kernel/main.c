@@ -16,6 +16,7 @@
 #include <sched.h>
 #include <serial8250.h>
 #include <time.h>
+#include <tty.h>
 #include <vfs.h>
 #include <arch/cpu.h>
 
@@ -125,6 +126,8 @@ void kernel_main(bool boot_info_ok)
 	arch_smp_init();
 	time_init();
 	serial8250_tty_init();
+	pty_init();
+	syslog_init();
 	arch_irq_enable();
 	mm_print_usage();
 	pr_info("%s %s (x86_64) ready in %llu us\n", KERNEL_NAME, KERNEL_VERSION,

@@ -2,36 +2,60 @@
  * printk: format a message, stamp it, append it to the log ring, and hand
  * it to every registered console.
  *
- * The ring holds text lines exactly as syslog(2) returns them:
- * "<level>[seconds.micros] message\n".  When the ring is full the oldest
- * whole lines are dropped.  A message that does not end in '\n' is
- * continued by the next printk (Linux's KERN_CONT behaviour), without a
- * second prefix.
+ * The ring holds records, one per line: a header (sequence number,
+ * monotonic time, level, facility, text length) followed by the text
+ * without its '\n'.  Sequence numbers count up from 0 and never repeat, so
+ * a reader (syslog(2), /dev/kmsg: kernel/syslog.c) remembers where it is
+ * with a number and learns from printk_record_get() when records it has
+ * not read yet were overwritten.  When the ring is full the oldest records
+ * are dropped.  A message that does not end in '\n' stays open and the
+ * next printk continues it (Linux's KERN_CONT behaviour); readers see a
+ * record only once its line is complete.
  *
- * printk_lock protects the ring, the continuation state and the order of
- * console output.  It is taken with interrupts off, so printk works from
- * interrupt handlers.  After printk_emergency_mode() (panic) the lock is
- * only tried, so a CPU that died holding it cannot silence the report.
+ * printk_lock protects the ring and its counters, the continuation state
+ * and the order of console output.  It is taken with interrupts off, so
+ * printk works from interrupt handlers.  After printk_emergency_mode()
+ * (panic) the lock is only tried, so a CPU that died holding it cannot
+ * silence the report.  Readers sleeping on printk_wait are woken from
+ * the timer tick (a ktimer armed by printk), never from printk itself,
+ * since printk may run with any lock held, a run queue's included.
  */
 #include <printk.h>
+#include <errno.h>
 #include <format.h>
+#include <ktimer.h>
 #include <spinlock.h>
 #include <string.h>
 #include <time.h>
+#include <wait.h>
 
-#define LOG_RING_SIZE	(128 * 1024)
-#define LINE_MAX	1024
+#define LOG_RING_SIZE	PRINTK_BUFFER_SIZE
+#define LINE_MAX	PRINTK_LINE_MAX
+
+struct rec_hdr {
+	u64 seq;
+	u64 ts_ns;
+	u16 len;		/* text bytes */
+	u8 level;
+	u8 facility;
+	u32 pad;
+};
 
 int console_loglevel = 7;
 
 static DEFINE_SPINLOCK(printk_lock);
 static char log_ring[LOG_RING_SIZE];	/* printk_lock */
-static size_t log_head;			/* printk_lock: next write offset */
-static size_t log_len;			/* printk_lock: bytes held */
-static bool line_open;			/* printk_lock: last message had no '\n' */
-static int open_level;			/* printk_lock: level of the open line */
+static u64 log_first, log_next;		/* printk_lock: free-running byte offsets */
+static u64 first_seq, next_seq;		/* printk_lock: records [first_seq, next_seq) */
+static u64 hint_seq, hint_off;		/* printk_lock: a known record, to start lookups */
+static bool line_open;			/* printk_lock: the newest record goes on */
+static u64 open_off;			/* printk_lock: where the open record starts */
 static struct console *consoles;	/* printk_lock */
 static bool emergency;
+
+DEFINE_WAIT_QUEUE(printk_wait);
+static struct ktimer wake_timer;
+static bool readers_exist;		/* a reader waited once: the timer is set up */
 
 void console_register(struct console *con)
 {
@@ -42,32 +66,76 @@ void console_register(struct console *con)
 	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
-/* Drop whole lines from the oldest end until 'need' more bytes fit. */
+/* --- the ring ---------------------------------------------------------------- */
+
+static void ring_copy_in(u64 off, const void *src, size_t n)
+{
+	size_t at = off % LOG_RING_SIZE, first = MIN(n, LOG_RING_SIZE - at);
+
+	memcpy(log_ring + at, src, first);
+	memcpy(log_ring, (const char *)src + first, n - first);
+}
+
+static void ring_copy_out(u64 off, void *dst, size_t n)
+{
+	size_t at = off % LOG_RING_SIZE, first = MIN(n, LOG_RING_SIZE - at);
+
+	memcpy(dst, log_ring + at, first);
+	memcpy((char *)dst + first, log_ring, n - first);
+}
+
+static void read_hdr(u64 off, struct rec_hdr *h)
+{
+	ring_copy_out(off, h, sizeof(*h));
+}
+
+static u64 rec_size(const struct rec_hdr *h)
+{
+	return sizeof(*h) + h->len;
+}
+
+/* Drop the oldest records until need more bytes fit; never the open one. */
 static void ring_make_room(size_t need)
 {
-	size_t tail = (log_head + LOG_RING_SIZE - log_len) % LOG_RING_SIZE;
+	struct rec_hdr h;
 
-	while (log_len > 0 && log_len + need > LOG_RING_SIZE) {
-		char c = log_ring[tail];
-
-		tail = (tail + 1) % LOG_RING_SIZE;
-		log_len--;
-		if (c == '\n' && log_len + need <= LOG_RING_SIZE)
-			break;
+	while (log_next - log_first + need > LOG_RING_SIZE) {
+		if (line_open && log_first == open_off)
+			break;		/* cannot happen: need <= LINE_MAX + header */
+		read_hdr(log_first, &h);
+		log_first += rec_size(&h);
+		first_seq++;
 	}
 }
 
-static void ring_append(const char *s, size_t n)
+static void record_start(int level, int facility)
 {
-	if (n > LOG_RING_SIZE)
-		return;
-	ring_make_room(n);
-	for (size_t i = 0; i < n; i++) {
-		log_ring[log_head] = s[i];
-		log_head = (log_head + 1) % LOG_RING_SIZE;
-	}
-	log_len += n;
+	struct rec_hdr h = {
+		.seq = next_seq++, .ts_ns = clock_monotonic_ns(),
+		.level = (u8)level, .facility = (u8)facility,
+	};
+
+	ring_make_room(sizeof(h));
+	open_off = log_next;
+	ring_copy_in(log_next, &h, sizeof(h));
+	log_next += sizeof(h);
+	line_open = true;
 }
+
+static void record_append(const char *s, size_t n)
+{
+	struct rec_hdr h;
+
+	read_hdr(open_off, &h);
+	n = MIN(n, (size_t)(LINE_MAX - h.len));
+	ring_make_room(n);
+	ring_copy_in(log_next, s, n);
+	log_next += n;
+	h.len += n;
+	ring_copy_in(open_off, &h, sizeof(h));
+}
+
+/* --- writing ----------------------------------------------------------------- */
 
 static void consoles_write(const char *s, size_t n)
 {
@@ -86,56 +154,88 @@ static int parse_level(const char **fmt)
 	return -1;
 }
 
-/* Emit one formatted message (may hold several lines); printk_lock held. */
-static void emit(int level, const char *text, size_t len)
+static void console_prefix(void)
 {
-	char prefix[40];
+	struct rec_hdr h;
+	char prefix[32];
+	int p;
+
+	read_hdr(open_off, &h);
+	p = snprintf(prefix, sizeof(prefix), "[%5llu.%06llu] ", h.ts_ns / 1000000000ull,
+		     (h.ts_ns % 1000000000ull) / 1000);
+	consoles_write(prefix, p);
+}
+
+/* Emit one formatted message (may hold several lines); printk_lock held. */
+static void emit(int level, int facility, const char *text, size_t len)
+{
 	size_t start = 0;
+	struct rec_hdr h;
 
 	while (start < len) {
 		const char *nl = memchr(text + start, '\n', len - start);
 		size_t end = nl ? (size_t)(nl - text) + 1 : len;
+		size_t n = end - start - (nl ? 1 : 0);
 
 		if (!line_open) {
-			u64 ns = clock_monotonic_ns();
-			int p = snprintf(prefix, sizeof(prefix), "<%d>[%5llu.%06llu] ", level,
-					 ns / 1000000000ull, (ns % 1000000000ull) / 1000);
-
-			ring_append(prefix, p);
-			open_level = level;
+			record_start(level, facility);
 			if (level < console_loglevel)
-				consoles_write(prefix + 3, p - 3);
+				console_prefix();
 		}
-		ring_append(text + start, end - start);
-		if (open_level < console_loglevel)
+		read_hdr(open_off, &h);
+		record_append(text + start, n);
+		if (h.level < console_loglevel)
 			consoles_write(text + start, end - start);
-		line_open = text[end - 1] != '\n';
+		if (nl)
+			line_open = false;
 		start = end;
 	}
+}
+
+/* Wake sleeping readers from the next tick (see the top of the file). */
+static void wake_readers_later(void)
+{
+	if (READ_ONCE(readers_exist) && !emergency)
+		ktimer_add(&wake_timer, 0);
+}
+
+static void log_store(int level, int facility, const char *text, size_t len, bool own_record)
+{
+	unsigned long flags = arch_irq_save();
+	bool locked = true;
+
+	if (emergency)
+		locked = spin_trylock(&printk_lock);
+	else
+		spin_lock(&printk_lock);
+	if (level < 0) {
+		struct rec_hdr h;
+
+		if (line_open)
+			read_hdr(open_off, &h);
+		level = line_open ? h.level : LOGLEVEL_DEFAULT;
+	}
+	if (own_record && line_open) {
+		line_open = false;	/* the kernel's unfinished line ends here */
+		consoles_write("\n", 1);
+	}
+	emit(level, facility, text, len);
+	if (locked)
+		spin_unlock(&printk_lock);
+	arch_irq_restore(flags);
+	wake_readers_later();
 }
 
 int vprintk(const char *fmt, va_list ap)
 {
 	char buf[LINE_MAX];
 	int level = parse_level(&fmt);
-	unsigned long flags;
-	bool locked = true;
 	int n;
 
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	if (n >= (int)sizeof(buf))
 		n = sizeof(buf) - 1;
-	flags = arch_irq_save();
-	if (emergency)
-		locked = spin_trylock(&printk_lock);
-	else
-		spin_lock(&printk_lock);
-	if (level < 0)
-		level = line_open ? open_level : LOGLEVEL_DEFAULT;
-	emit(level, buf, n);
-	if (locked)
-		spin_unlock(&printk_lock);
-	arch_irq_restore(flags);
+	log_store(level, 0, buf, n, false);
 	return n;
 }
 
@@ -150,6 +250,18 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
+void printk_store(int facility, int level, const char *text, size_t len)
+{
+	char line[LINE_MAX];
+
+	/* A record of its own, even when a kernel line is open. */
+	len = MIN(len, sizeof(line) - 1);
+	memcpy(line, text, len);
+	if (!len || line[len - 1] != '\n')
+		line[len++] = '\n';
+	log_store(level, facility, line, len, true);
+}
+
 void console_write(const char *s, size_t len)
 {
 	unsigned long flags = spin_lock_irqsave(&printk_lock);
@@ -158,16 +270,113 @@ void console_write(const char *s, size_t len)
 	spin_unlock_irqrestore(&printk_lock, flags);
 }
 
-size_t printk_read_log(char *buf, size_t len)
+/* --- reading ------------------------------------------------------------------ */
+
+/* Offset of record seq (first_seq <= seq < next_seq; lock held). */
+static u64 find_record(u64 seq)
+{
+	u64 s = first_seq, off = log_first;
+	struct rec_hdr h;
+
+	if (hint_seq >= first_seq && hint_seq <= seq && hint_seq < next_seq) {
+		s = hint_seq;
+		off = hint_off;
+	}
+	for (; s < seq; s++) {
+		read_hdr(off, &h);
+		off += rec_size(&h);
+	}
+	hint_seq = seq;
+	hint_off = off;
+	return off;
+}
+
+static u64 end_seq_locked(void)
+{
+	return line_open ? next_seq - 1 : next_seq;
+}
+
+int printk_record_get(u64 seq, struct printk_record *rec, char *text, size_t size)
 {
 	unsigned long flags = spin_lock_irqsave(&printk_lock);
-	size_t n = MIN(len, log_len);
-	size_t pos = (log_head + LOG_RING_SIZE - log_len) % LOG_RING_SIZE;
+	struct rec_hdr h;
+	int err = 0;
 
-	for (size_t i = 0; i < n; i++)
-		buf[i] = log_ring[(pos + i) % LOG_RING_SIZE];
+	if (seq < first_seq) {
+		err = -EPIPE;
+	} else if (seq >= end_seq_locked()) {
+		err = -EAGAIN;
+	} else {
+		u64 off = find_record(seq);
+
+		read_hdr(off, &h);
+		*rec = (struct printk_record){ .seq = h.seq, .ts_ns = h.ts_ns, .len = h.len,
+					       .level = h.level, .facility = h.facility };
+		ring_copy_out(off + sizeof(h), text, MIN(size, (size_t)h.len));
+	}
 	spin_unlock_irqrestore(&printk_lock, flags);
+	return err;
+}
+
+void printk_seq_range(u64 *first, u64 *end)
+{
+	unsigned long flags = spin_lock_irqsave(&printk_lock);
+
+	*first = first_seq;
+	*end = end_seq_locked();
+	spin_unlock_irqrestore(&printk_lock, flags);
+}
+
+static void wake_timer_fn(struct ktimer *t)
+{
+	(void)t;
+	wake_up(&printk_wait);
+}
+
+void printk_reader_waits(void)
+{
+	unsigned long flags;
+
+	if (READ_ONCE(readers_exist))
+		return;
+	flags = spin_lock_irqsave(&printk_lock);
+	if (!readers_exist) {
+		ktimer_init(&wake_timer, wake_timer_fn);
+		WRITE_ONCE(readers_exist, true);
+	}
+	spin_unlock_irqrestore(&printk_lock, flags);
+}
+
+size_t printk_read_log(char *buf, size_t len)
+{
+	char text[LINE_MAX];
+	struct printk_record r;
+	u64 seq, end;
+	size_t n = 0;
+
+	printk_seq_range(&seq, &end);
+	for (; seq < end && n < len; seq++) {
+		char line[LINE_MAX + 48];
+		int m;
+
+		if (printk_record_get(seq, &r, text, sizeof(text)))
+			continue;
+		m = printk_format_syslog(&r, text, line, sizeof(line));
+		m = MIN((size_t)m, len - n);
+		memcpy(buf + n, line, m);
+		n += m;
+	}
 	return n;
+}
+
+int printk_format_syslog(const struct printk_record *r, const char *text, char *buf,
+			 size_t size)
+{
+	int n = snprintf(buf, size, "<%u>[%5llu.%06llu] %.*s\n", r->facility << 3 | r->level,
+			 r->ts_ns / 1000000000ull, (r->ts_ns % 1000000000ull) / 1000,
+			 (int)r->len, text);
+
+	return MIN(n, (int)size - 1);
 }
 
 void printk_emergency_mode(void)

@@ -171,6 +171,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(sendfile),
 	SYSCALL(sethostname),
 	SYSCALL(setdomainname),
+	SYSCALL(syslog),
 	SYSCALL(poll),
 	SYSCALL(ppoll),
 	SYSCALL(select),

@@ -164,6 +164,7 @@ DECLARE(futex);
 DECLARE(sendfile);
 DECLARE(sethostname);
 DECLARE(setdomainname);
+DECLARE(syslog);
 DECLARE(poll);
 DECLARE(ppoll);
 DECLARE(select);

@@ -227,6 +227,35 @@ out:
 
 /* --- reading ------------------------------------------------------------------ */
 
+size_t tty_receive_room(struct tty *tty)
+{
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	size_t room = TTY_BUF_SIZE - 1 - used(tty);
+
+	if (L(tty, ICANON) && tty->line_head == tty->line_tail)
+		room = room ? room : TTY_ROOM_UNLIMITED;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return room;
+}
+
+/* Bytes were consumed: tell the driver (a pty wakes the peer's writers). */
+static void unthrottle(struct tty *tty)
+{
+	if (tty->ops->unthrottle)
+		tty->ops->unthrottle(tty);
+}
+
+/* No input will come any more: 0 (hung up: end of file) or -EIO (pty peer closed). */
+static bool input_gone(const struct tty *tty)
+{
+	return READ_ONCE(tty->hung_up) || READ_ONCE(tty->other_closed);
+}
+
+static ssize_t gone_result(const struct tty *tty)
+{
+	return READ_ONCE(tty->hung_up) ? 0 : -EIO;
+}
+
 unsigned int tty_input_available(struct tty *tty)
 {
 	unsigned long flags = spin_lock_irqsave(&tty->lock);
@@ -273,13 +302,20 @@ static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonbl
 	ssize_t n;
 	int err;
 
+	if (!tty_readable(tty) && input_gone(tty))
+		return gone_result(tty);
 	err = nonblock ? (tty_readable(tty) ? 0 : -EAGAIN)
-		       : wait_event_interruptible(tty->read_wait, tty_readable(tty));
+		       : wait_event_interruptible(tty->read_wait,
+						  tty_readable(tty) || input_gone(tty));
 	if (err)
 		return err;
 	flags = spin_lock_irqsave(&tty->lock);
 	n = tty->line_head != tty->line_tail ? read_line_locked(tty, buf, len) : -EAGAIN;
 	spin_unlock_irqrestore(&tty->lock, flags);
+	if (n == -EAGAIN && input_gone(tty))
+		return gone_result(tty);
+	if (n > 0)
+		unthrottle(tty);
 	return n;
 }
 
@@ -290,7 +326,7 @@ static void wait_until_readable_or(struct tty *tty, u64 deadline)
 
 	list_init(&e.node);
 	prepare_to_wait(&tty->read_wait, &e, TASK_INTERRUPTIBLE);
-	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail))
+	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty))
 		sleep_until(deadline, TASK_INTERRUPTIBLE);
 	finish_wait(&tty->read_wait, &e);
 }
@@ -300,13 +336,18 @@ static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock)
 {
 	unsigned int vmin = CC(tty, VMIN), vtime = CC(tty, VTIME);
 	u64 deadline = vtime ? clock_monotonic_ns() + vtime * 100 * NSEC_PER_MSEC : 0;
-	size_t want = vmin ? MIN((size_t)vmin, len) : 0, got = 0;
+	size_t want = vmin ? MIN((size_t)vmin, len) : 0, got = 0, n;
 	unsigned long flags;
 
 	for (;;) {
 		flags = spin_lock_irqsave(&tty->lock);
-		got += copy_out(tty, buf + got, len - got, tty->committed);
+		n = copy_out(tty, buf + got, len - got, tty->committed);
 		spin_unlock_irqrestore(&tty->lock, flags);
+		got += n;
+		if (n)
+			unthrottle(tty);
+		if (!got && input_gone(tty))
+			return gone_result(tty);
 		if (got >= len || (got > 0 && got >= want) || (!vmin && !vtime))
 			return (ssize_t)got;
 		if (nonblock)
@@ -320,7 +361,8 @@ static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock)
 				deadline = clock_monotonic_ns() + vtime * 100 * NSEC_PER_MSEC;
 			wait_until_readable_or(tty, deadline);
 		} else {
-			wait_event_interruptible(tty->read_wait, tty->committed != tty->tail);
+			wait_event_interruptible(tty->read_wait,
+						 tty->committed != tty->tail || input_gone(tty));
 		}
 	}
 }
@@ -333,23 +375,47 @@ ssize_t n_tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
 			      : read_raw(tty, buf, len, nonblock);
 }
 
+/* How many bytes may go out now (lock held): each can become two (ONLCR). */
+static size_t output_budget(struct tty *tty)
+{
+	size_t room = tty->ops->write_room ? tty->ops->write_room(tty) : TTY_ROOM_UNLIMITED;
+
+	if (tty->stopped)
+		return 0;
+	return room == TTY_ROOM_UNLIMITED ? 256 : MIN(room / 2, (size_t)256);
+}
+
+static bool may_write(struct tty *tty)
+{
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	bool ok = output_budget(tty) > 0 || tty->hung_up;
+
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return ok;
+}
+
 ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
 {
 	size_t done = 0;
 
 	while (done < len) {
 		unsigned long flags = spin_lock_irqsave(&tty->lock);
+		/* Write in slices so interrupts (and ^S) get through on long writes. */
+		size_t budget = output_budget(tty);
 
-		if (tty->stopped) {
+		if (tty->hung_up) {
+			spin_unlock_irqrestore(&tty->lock, flags);
+			return done ? (ssize_t)done : -EIO;
+		}
+		if (!budget) {		/* stopped by ^S, or the driver is full */
 			spin_unlock_irqrestore(&tty->lock, flags);
 			if (nonblock)
 				return done ? (ssize_t)done : -EAGAIN;
-			if (wait_event_interruptible(tty->write_wait, !READ_ONCE(tty->stopped)))
+			if (wait_event_interruptible(tty->write_wait, may_write(tty)))
 				return done ? (ssize_t)done : -ERESTARTSYS;
 			continue;
 		}
-		/* Write in slices so interrupts (and ^S) get through on long writes. */
-		for (size_t end = MIN(len, done + 256); done < end; done++)
+		for (size_t end = MIN(len, done + budget); done < end; done++)
 			out_char(tty, buf[done]);
 		spin_unlock_irqrestore(&tty->lock, flags);
 	}
@@ -362,4 +428,5 @@ void n_tty_flush_input(struct tty *tty)
 
 	flush_input_locked(tty);
 	spin_unlock_irqrestore(&tty->lock, flags);
+	unthrottle(tty);
 }

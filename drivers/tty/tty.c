@@ -10,6 +10,7 @@
  * foreground group.
  */
 #include <cred.h>
+#include <poll.h>
 #include <errno.h>
 #include <proc.h>
 #include <signal.h>
@@ -81,14 +82,22 @@ static int job_control_check(struct tty *tty, int sig)
 
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
 {
-	int err = job_control_check(tty, SIGTTIN);
+	int err;
+
+	if (READ_ONCE(tty->hung_up))
+		return 0;
+	err = job_control_check(tty, SIGTTIN);
 
 	return err ? err : n_tty_read(tty, buf, len, nonblock);
 }
 
 ssize_t tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
 {
-	int err = (tty->termios.c_lflag & TOSTOP) ? job_control_check(tty, SIGTTOU) : 0;
+	int err;
+
+	if (READ_ONCE(tty->hung_up))
+		return -EIO;
+	err = (tty->termios.c_lflag & TOSTOP) ? job_control_check(tty, SIGTTOU) : 0;
 
 	return err ? err : n_tty_write(tty, buf, len, nonblock);
 }
@@ -105,18 +114,24 @@ static void set_ctty(struct tty *tty, struct task *leader)
 	leader->tty = tty;
 }
 
-void tty_open(struct tty *tty, bool noctty)
+int tty_open(struct tty *tty, bool noctty)
 {
 	struct task *leader = current_task()->group_leader;
+	int err = tty->ops->open ? tty->ops->open(tty) : 0;
 
+	if (err)
+		return err;
 	__atomic_add_fetch(&tty->open_count, 1, __ATOMIC_RELAXED);
 	if (!noctty && leader->sid == leader->tgid && !leader->tty && !READ_ONCE(tty->session))
 		set_ctty(tty, leader);
+	return 0;
 }
 
 void tty_release(struct tty *tty)
 {
 	__atomic_sub_fetch(&tty->open_count, 1, __ATOMIC_RELAXED);
+	if (tty->ops->close)
+		tty->ops->close(tty);
 }
 
 /* Forget tty in every process of its session (tasklist_lock held). */
@@ -125,19 +140,51 @@ static bool in_session(struct task *p, void *arg)
 	return p->sid == *(int *)arg;
 }
 
-static void detach_session(struct tty *tty, int sid)
+/*
+ * Forget tty in every process of session sid; with signal_leader, the
+ * session leader, if tty was its terminal, gets SIGHUP and SIGCONT
+ * (Linux's tty_signal_session_leader).
+ */
+static void detach_session_signal(struct tty *tty, int sid, bool signal_leader)
 {
 	struct task *found[64];
+	bool had_tty[64];
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 	int n = pid_collect_processes(in_session, &sid, found, 64);
 
 	for (int i = 0; i < n; i++) {
-		if (found[i]->tty == tty)
+		had_tty[i] = found[i]->tty == tty;
+		if (had_tty[i])
 			found[i]->tty = NULL;
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		if (signal_leader && had_tty[i] && found[i]->tgid == sid) {
+			send_signal(found[i], SIGHUP, NULL, true);
+			send_signal(found[i], SIGCONT, NULL, true);
+		}
 		task_put(found[i]);
+	}
+}
+
+static void detach_session(struct tty *tty, int sid)
+{
+	detach_session_signal(tty, sid, false);
+}
+
+void tty_hangup(struct tty *tty)
+{
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	int sid = tty->session;
+
+	tty->session = 0;
+	tty->pgrp = 0;
+	tty->hung_up = true;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
+	if (sid)
+		detach_session_signal(tty, sid, true);
 }
 
 static void hangup(struct tty *tty)
@@ -243,23 +290,48 @@ static long set_termios(struct tty *tty, unsigned int cmd, const void *uarg)
 	return 0;
 }
 
-static long set_winsize(struct tty *tty, const void *uarg)
+void tty_set_winsize(struct tty *tty, const struct winsize *ws)
 {
-	struct winsize ws;
-	unsigned long flags;
-	bool changed;
-	int pgrp;
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	bool changed = memcmp(ws, &tty->winsize, sizeof(*ws)) != 0;
+	int pgrp = tty->pgrp;
 
-	if (copy_from_user(&ws, (const void __user *)uarg, sizeof(ws)))
-		return -EFAULT;
-	flags = spin_lock_irqsave(&tty->lock);
-	changed = memcmp(&ws, &tty->winsize, sizeof(ws)) != 0;
-	tty->winsize = ws;
-	pgrp = tty->pgrp;
+	tty->winsize = *ws;
 	spin_unlock_irqrestore(&tty->lock, flags);
 	if (changed && pgrp > 0)
 		signal_pgrp(pgrp, SIGWINCH);
+}
+
+static long set_winsize(struct tty *tty, const void *uarg)
+{
+	struct winsize ws;
+
+	if (copy_from_user(&ws, (const void __user *)uarg, sizeof(ws)))
+		return -EFAULT;
+	tty_set_winsize(tty, &ws);
 	return 0;
+}
+
+unsigned int tty_poll(struct tty *tty, struct poll_table *pt)
+{
+	unsigned int mask = 0;
+	unsigned long flags;
+	size_t room;
+
+	poll_wait(pt, &tty->read_wait);
+	poll_wait(pt, &tty->write_wait);
+	if (READ_ONCE(tty->hung_up))	/* Linux's hung_up_tty_poll */
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
+	if (tty_readable(tty))
+		mask |= POLLIN | POLLRDNORM;
+	if (READ_ONCE(tty->other_closed))
+		mask |= POLLHUP;
+	flags = spin_lock_irqsave(&tty->lock);
+	room = tty->ops->write_room ? tty->ops->write_room(tty) : TTY_ROOM_UNLIMITED;
+	if (!tty->stopped && room > 0)
+		mask |= POLLOUT | POLLWRNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return mask;
 }
 
 static long put_int(unsigned long uarg, int v)
@@ -269,6 +341,8 @@ static long put_int(unsigned long uarg, int v)
 
 long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 {
+	if (READ_ONCE(tty->hung_up))	/* Linux's hung_up_tty_ioctl */
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user((void __user *)arg, &tty->termios, sizeof(tty->termios));

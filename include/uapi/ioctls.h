@@ -19,6 +19,10 @@
 #define FIONREAD	0x541b
 #define TIOCINQ		FIONREAD
 #define FIONBIO		0x5421
+#define TIOCGPTN	0x80045430	/* _IOR('T', 0x30, unsigned int) */
+#define TIOCSPTLCK	0x40045431	/* _IOW('T', 0x31, int) */
+#define TIOCGPTLCK	0x80045439	/* _IOR('T', 0x39, int) */
+#define TIOCGPTPEER	0x5441		/* _IO('T', 0x41) */
 #define FIONCLEX	0x5450
 #define FIOCLEX		0x5451
 #define FIOASYNC	0x5452
