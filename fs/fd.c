@@ -417,7 +417,9 @@ int files_unshare(void)
 	copy = files_dup(old);
 	if (!copy)
 		return -ENOMEM;
-	t->files = copy;	/* only the task itself changes its pointer */
+	task_lock(t);		/* only the task changes its pointer; /proc reads it */
+	t->files = copy;
+	task_unlock(t);
 	files_put(old);
 	return 0;
 }

@@ -119,6 +119,9 @@ int initramfs_unpack_buffer(const char *root, const void *buf, size_t len, const
 /* pipe.c */
 void pipefs_init(void);
 
+/* proc/root.c: the procfs instance and its type */
+void proc_init(void);
+
 /* memdev.c, console_dev.c: register the devices */
 void memdev_init(void);
 void console_dev_init(void);

@@ -9,3 +9,6 @@ KOBJS += fs/init.o fs/inode.o fs/pagecache.o fs/iov_iter.o fs/dcache.o fs/d_path
 	fs/vfs_ktest.o
 KOBJS += fs/tmpfs/super.o fs/tmpfs/dir.o fs/tmpfs/namei.o fs/tmpfs/file.o
 KOBJS += fs/sendfile.o
+KOBJS += fs/proc/root.o fs/proc/inode.o fs/proc/base.o fs/proc/fd.o fs/proc/array.o \
+	fs/proc/task_mmu.o fs/proc/info.o fs/proc/sys.o
+KOBJS += fs/sysfs/tree.o fs/sysfs/inode.o

@@ -12,3 +12,5 @@ KOBJS += kernel/ktimer.o kernel/time_sys.o kernel/itimer.o kernel/cred.o kernel/
 KOBJS += kernel/smp_ktest.o
 KOBJS += kernel/poll.o
 KOBJS += kernel/coredump.o
+KOBJS += kernel/loadavg.o
+KOBJS += kernel/cpu_sysfs.o
