@@ -32,12 +32,8 @@ static struct file *task_fget(struct task *t, int fd)
 
 	if (!files)
 		return NULL;
-	spin_lock(&files->lock);
-	if (fd >= 0 && (unsigned int)fd < files->max_fds)
-		f = files->fd[fd];
-	if (f)
-		file_get(f);
-	spin_unlock(&files->lock);
+	if (fd >= 0)
+		f = files_fget(files, (unsigned int)fd);
 	files_put(files);
 	return f;
 }
@@ -46,18 +42,11 @@ static struct file *task_fget(struct task *t, int fd)
 static int next_open_fd(struct task *t, u64 first)
 {
 	struct files *files = task_get_files(t);
-	int found = -1;
+	int found;
 
 	if (!files)
 		return -1;
-	spin_lock(&files->lock);
-	for (u64 fd = first; fd < files->max_fds; fd++) {
-		if (files->fd[fd]) {
-			found = (int)fd;
-			break;
-		}
-	}
-	spin_unlock(&files->lock);
+	found = first > 0xffffffffu ? -1 : files_next_fd(files, (unsigned int)first);
 	files_put(files);
 	return found;
 }

@@ -153,7 +153,7 @@ static int proc_lookup(struct inode *dir, struct dentry *d)
 	struct inode *inode = NULL;
 
 	if (pn->pid && !t)
-		return -ENOENT;		/* the process is gone */
+		return -ESRCH;		/* the process is gone (Linux: its permission op says so) */
 	if (t)
 		task_put(t);
 	for (const struct proc_entry *c = e->children; c && c->name && !inode; c++) {

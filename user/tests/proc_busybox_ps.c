@@ -45,7 +45,7 @@ static void check_ps(void)
 	char want[128];
 
 	run(argv);
-	CHECK(strncmp(out, "  PID  PPID STAT COMMAND\n", 25) == 0);
+	CHECK(strncmp(out, "PID   PPID  STAT COMMAND\n", 25) == 0);
 	snprintf(want, sizeof(want), "\n%5d %5d S    proc_busybox_ps\n", getpid(), getppid());
 	if (!strstr(out, want))
 		fprintf(stderr, "ps printed:\n%s", out);

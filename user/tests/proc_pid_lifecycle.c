@@ -2,8 +2,8 @@
  * Another process seen through /proc/PID: its cmdline (NUL-separated
  * arguments, read from its memory) and environ, then the same directory
  * while it is a zombie (state Z, empty cmdline), and after it is reaped:
- * the directory is gone (ENOENT) and a file opened before fails cleanly
- * with ESRCH.
+ * the directory is gone (ENOENT), a file opened before fails cleanly
+ * with ESRCH, and so does a lookup in a directory opened before.
  */
 #include <dirent.h>
 #include "procfs.h"
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 	CHECK_ERRNO(open(path, O_RDONLY), ENOENT);
 	CHECK(lseek(status_fd, 0, SEEK_SET) == 0);
 	CHECK_ERRNO(read(status_fd, buf, sizeof(buf)), ESRCH);
-	CHECK_ERRNO(openat(dir_fd, "stat", O_RDONLY), ENOENT);
+	CHECK_ERRNO(openat(dir_fd, "stat", O_RDONLY), ESRCH);	/* Linux: from the permission check */
 	close(status_fd);
 	close(dir_fd);
 	close(wake);
