@@ -234,7 +234,7 @@ static int show_task_mounts(struct seq_buf *s, const struct proc_node *pn, bool 
 	err = task_fs_path(t, true, &root);
 	task_put(t);
 	if (err)
-		return 0;		/* no fs context: nothing visible */
+		return -EINVAL;		/* past its exit: Linux says EINVAL too */
 	vfs_show_mounts(s, &root, info);
 	path_put(&root);
 	return 0;
