@@ -12,7 +12,10 @@
  *   - a symlink in the middle of a name is always followed: its target
  *     text is walked from the link's directory (or the root, if absolute)
  *     and then the rest of the name continues.  At most MAXSYMLINKS (40)
- *     links per lookup, else -ELOOP;
+ *     links per lookup, else -ELOOP.  A computed link (get_link, procfs)
+ *     either gives its text the same way or, as a "magic" link such as
+ *     /proc/PID/fd/N, puts the walk directly on the object it stands
+ *     for: that is how a pipe or an unlinked file can be reopened;
  *   - the last component is special: callers decide whether a symlink
  *     there is followed (LOOKUP_FOLLOW, O_NOFOLLOW), whether it may be
  *     missing (O_CREAT, mkdir, ...) and whether it must be a directory
