@@ -37,6 +37,12 @@
 
 struct mutex rename_lock = MUTEX_INIT(rename_lock);
 
+/*
+ * Computed link texts (/proc/self) one walk may hold: few, so that the
+ * nameidata every lookup allocates stays small; more gives -ELOOP.
+ */
+#define MAX_LINK_TEXTS	8
+
 struct nameidata {
 	struct path path;		/* where the walk is */
 	struct path root;		/* ".." stops here; absolute links start here */
@@ -50,7 +56,7 @@ struct nameidata {
 	int npins;
 	struct inode *pins[MAXSYMLINKS];	/* links whose targets we are reading */
 	int ntexts;
-	char *texts[MAXSYMLINKS];	/* computed link targets, freed at the end */
+	char *texts[MAX_LINK_TEXTS];	/* computed link targets, freed at the end */
 	const char *rest[MAXSYMLINKS];	/* outer names waiting for their links */
 };
 
@@ -208,7 +214,11 @@ static const char *get_computed_link(struct nameidata *nd, struct dentry *link)
 	if (IS_ERR(text))
 		return text;
 	if (text) {
-		nd->texts[nd->ntexts++] = text;	/* ntexts <= total_links <= 40 */
+		if (nd->ntexts == MAX_LINK_TEXTS) {
+			kfree(text);
+			return ERR_PTR(-ELOOP);
+		}
+		nd->texts[nd->ntexts++] = text;
 		return text;
 	}
 	path_put(&nd->path);
