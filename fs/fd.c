@@ -196,6 +196,34 @@ static struct file *fget_mode(int fd, bool allow_path)
 	return f;
 }
 
+struct file *files_fget(struct files *fs, unsigned int fd)
+{
+	struct file *f = NULL;
+
+	spin_lock(&fs->lock);
+	if (fd_has_file(fs, fd)) {
+		f = fs->fd[fd];
+		file_get(f);
+	}
+	spin_unlock(&fs->lock);
+	return f;
+}
+
+int files_next_fd(struct files *fs, unsigned int from)
+{
+	int found = -1;
+
+	spin_lock(&fs->lock);
+	for (unsigned int fd = from; fd < fs->max_fds; fd++) {
+		if (fd_has_file(fs, fd)) {
+			found = (int)fd;
+			break;
+		}
+	}
+	spin_unlock(&fs->lock);
+	return found;
+}
+
 struct file *fget(int fd)
 {
 	return fget_mode(fd, false);
@@ -428,7 +456,9 @@ int files_unshare(void)
 	copy = files_dup(old);
 	if (!copy)
 		return -ENOMEM;
-	t->files = copy;	/* only the task itself changes its pointer */
+	task_lock(t);		/* only the task changes its pointer; /proc reads it */
+	t->files = copy;
+	task_unlock(t);
 	files_put(old);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
  * Bringing the file world up at boot, in dependency order: the dentry
  * cache, filesystem types, the root tmpfs and its mount, pipefs, the
- * device table and devtmpfs.  Then vfs_populate_root() fills "/" from the
+ * device table and devtmpfs, procfs and sysfs (mounted by user space).  Then vfs_populate_root() fills "/" from the
  * initramfs and mounts devtmpfs on /dev, and vfs_setup_init_task() gives
  * the first user task its root, working directory and fds 0, 1, 2.
  */
@@ -10,6 +10,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
+#include <sysfs.h>
 #include <uapi/fcntl.h>
 #include "internal.h"
 
@@ -24,6 +25,8 @@ void vfs_init(void)
 	console_dev_init();
 	devtmpfs_init();
 	devpts_init();
+	proc_init();
+	sysfs_init();
 }
 
 void vfs_populate_root(void)

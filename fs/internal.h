@@ -131,6 +131,8 @@ void pipefs_init(void);
 
 /* anon_inodes.c */
 void anon_inodes_init(void);
+/* proc/root.c: the procfs instance and its type */
+void proc_init(void);
 
 /* memdev.c, console_dev.c: register the devices */
 void memdev_init(void);

@@ -23,6 +23,7 @@
 #include <format.h>
 #include <panic.h>
 #include <kmalloc.h>
+#include <seq_buf.h>
 #include <string.h>
 #include <uapi/fcntl.h>
 #include <uapi/mount.h>
@@ -402,37 +403,102 @@ out:
 	return err;
 }
 
-static size_t show_one(char *buf, size_t len, struct mount *m, const struct path *root)
+/* A path in a mount table: space, tab, newline and backslash as octal escapes. */
+static void show_escaped(struct seq_buf *s, const char *str)
 {
-	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
-	struct path mp = { .mnt = m, .dentry = m->root };
-	long off;
-	int n;
-
-	if (!path)
-		return 0;
-	off = d_path(&mp, root, path, PATH_MAX);
-	n = snprintf(buf, len, "%s %s %s %s 0 0\n", m->source, off < 0 ? "?" : path + off,
-		     m->sb->type ? m->sb->type->name : "none",
-		     mnt_is_readonly(m) ? "ro" : "rw");
-	kfree(path);
-	return n < 0 ? 0 : MIN((size_t)n, len);
+	for (; *str; str++) {
+		if (*str == ' ' || *str == '\t' || *str == '\n' || *str == '\\')
+			seq_printf(s, "\\%03o", (unsigned char)*str);
+		else
+			seq_putc(s, *str);
+	}
 }
 
-size_t vfs_show_mounts(char *buf, size_t len, const struct path *root)
+/* The per-mount flags as /proc/mounts spells them ("rw,nosuid,relatime"). */
+static void show_mnt_opts(struct seq_buf *s, struct mount *m)
 {
-	size_t used = 0;
+	static const struct { unsigned int flag; const char *name; } opts[] = {
+		{ MNT_NOSUID, ",nosuid" }, { MNT_NODEV, ",nodev" }, { MNT_NOEXEC, ",noexec" },
+		{ MNT_NOATIME, ",noatime" }, { MNT_NODIRATIME, ",nodiratime" },
+		{ MNT_RELATIME, ",relatime" },
+	};
+	unsigned int flags = READ_ONCE(m->flags);
+
+	seq_puts(s, mnt_is_readonly(m) ? "ro" : "rw");
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if (flags & opts[i].flag)
+			seq_puts(s, opts[i].name);
+}
+
+/* Where m's root sits inside its filesystem ("/" unless a bind mount). */
+static void show_mnt_root(struct seq_buf *s, struct mount *m, char *buf, size_t len)
+{
+	long pos = (long)len - 1;
+	struct dentry *d;
+
+	buf[pos] = '\0';
+	spin_lock(&dcache_lock);
+	for (d = m->root; d != m->sb->root && d->parent != d; d = d->parent) {
+		if (pos < (long)d->name.len + 1)
+			break;
+		pos -= d->name.len;
+		memcpy(buf + pos, d->name.name, d->name.len);
+		buf[--pos] = '/';
+	}
+	spin_unlock(&dcache_lock);
+	show_escaped(s, pos == (long)len - 1 ? "/" : buf + pos);
+}
+
+/* One line of /proc/mounts, or of /proc/PID/mountinfo when info is set. */
+static void show_one(struct seq_buf *s, struct mount *m, const struct path *root, bool info,
+		     char *buf)
+{
+	struct path mp = { .mnt = m, .dentry = m->root };
+	const char *type = m->sb->type ? m->sb->type->name : "none";
+	long off;
+
+	if (info) {
+		spin_lock(&mount_lock);
+		seq_printf(s, "%d %d %u:%u ", m->id, m->parent->id, MAJOR(m->sb->dev),
+			   MINOR(m->sb->dev));
+		spin_unlock(&mount_lock);
+		show_mnt_root(s, m, buf, PATH_MAX);
+		seq_putc(s, ' ');
+	} else {
+		show_escaped(s, m->source);
+		seq_putc(s, ' ');
+	}
+	off = d_path(&mp, root, buf, PATH_MAX);
+	show_escaped(s, off < 0 ? "?" : buf + off);
+	if (!info) {
+		seq_printf(s, " %s ", type);
+		show_mnt_opts(s, m);
+		seq_puts(s, " 0 0\n");
+		return;
+	}
+	seq_putc(s, ' ');
+	show_mnt_opts(s, m);
+	seq_printf(s, " - %s ", type);
+	show_escaped(s, m->source);
+	seq_puts(s, (m->sb->flags & SB_RDONLY) ? " ro\n" : " rw\n");
+}
+
+void vfs_show_mounts(struct seq_buf *s, const struct path *root, bool mountinfo)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	struct mount *m;
 
+	if (!buf) {
+		s->len = s->size + 1;	/* nothing fits: the caller gives up */
+		return;
+	}
 	mutex_lock(&namespace_sem);	/* the list cannot change under us */
 	list_for_each_entry(m, &all_mounts, node) {
-		if (used >= len)
-			break;
 		if (mnt_is_below(m, root->mnt))
-			used += show_one(buf + used, len - used, m, root);
+			show_one(s, m, root, mountinfo, buf);
 	}
 	mutex_unlock(&namespace_sem);
-	return used;
+	kfree(buf);
 }
 
 /* --- system calls ---------------------------------------------------------- */

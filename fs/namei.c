@@ -12,7 +12,10 @@
  *   - a symlink in the middle of a name is always followed: its target
  *     text is walked from the link's directory (or the root, if absolute)
  *     and then the rest of the name continues.  At most MAXSYMLINKS (40)
- *     links per lookup, else -ELOOP;
+ *     links per lookup, else -ELOOP.  A computed link (get_link, procfs)
+ *     either gives its text the same way or, as a "magic" link such as
+ *     /proc/PID/fd/N, puts the walk directly on the object it stands
+ *     for: that is how a pipe or an unlinked file can be reopened;
  *   - the last component is special: callers decide whether a symlink
  *     there is followed (LOOKUP_FOLLOW, O_NOFOLLOW), whether it may be
  *     missing (O_CREAT, mkdir, ...) and whether it must be a directory
@@ -34,6 +37,12 @@
 
 struct mutex rename_lock = MUTEX_INIT(rename_lock);
 
+/*
+ * Computed link texts (/proc/self) one walk may hold: few, so that the
+ * nameidata every lookup allocates stays small; more gives -ELOOP.
+ */
+#define MAX_LINK_TEXTS	8
+
 struct nameidata {
 	struct path path;		/* where the walk is */
 	struct path root;		/* ".." stops here; absolute links start here */
@@ -43,8 +52,11 @@ struct nameidata {
 	int last_type;			/* LAST_* */
 	bool trailing;			/* the final component had a slash after it */
 	const char *link_body;		/* target of the link just picked */
+	bool jumped;			/* the last link was a magic one: nd->path is its object */
 	int npins;
 	struct inode *pins[MAXSYMLINKS];	/* links whose targets we are reading */
+	int ntexts;
+	char *texts[MAX_LINK_TEXTS];	/* computed link targets, freed at the end */
 	const char *rest[MAXSYMLINKS];	/* outer names waiting for their links */
 };
 
@@ -63,6 +75,8 @@ static void nd_free(struct nameidata *nd)
 	path_put(&nd->root);
 	for (int i = 0; i < nd->npins; i++)
 		iput(nd->pins[i]);
+	for (int i = 0; i < nd->ntexts; i++)
+		kfree(nd->texts[i]);
 	kfree(nd);
 }
 
@@ -188,6 +202,31 @@ static void follow_dotdot(struct nameidata *nd)
 	follow_mounts(&nd->path);
 }
 
+/*
+ * A computed link (get_link): its text, kept until the walk ends, or ""
+ * after moving nd->path to the object a magic link stands for.
+ */
+static const char *get_computed_link(struct nameidata *nd, struct dentry *link)
+{
+	struct path jump = { 0 };
+	char *text = link->inode->iops->get_link(link, &jump);
+
+	if (IS_ERR(text))
+		return text;
+	if (text) {
+		if (nd->ntexts == MAX_LINK_TEXTS) {
+			kfree(text);
+			return ERR_PTR(-ELOOP);
+		}
+		nd->texts[nd->ntexts++] = text;
+		return text;
+	}
+	path_put(&nd->path);
+	nd->path = jump;
+	nd->jumped = true;
+	return "";
+}
+
 /* Start walking the target of the symlink at link (reference taken over). */
 static int pick_link(struct nameidata *nd, struct path *link)
 {
@@ -198,13 +237,24 @@ static int pick_link(struct nameidata *nd, struct path *link)
 		path_put(link);
 		return -ELOOP;
 	}
-	if (!body) {
+	nd->jumped = false;
+	if (inode->iops && inode->iops->get_link) {
+		body = get_computed_link(nd, link->dentry);
 		path_put(link);
-		return -EIO;
+		if (IS_ERR(body))
+			return (int)PTR_ERR(body);
+		nd->link_body = body;
+		if (nd->jumped)
+			return 1;
+	} else {
+		if (!body) {
+			path_put(link);
+			return -EIO;
+		}
+		iget(inode);
+		nd->pins[nd->npins++] = inode;
+		path_put(link);
 	}
-	iget(inode);
-	nd->pins[nd->npins++] = inode;
-	path_put(link);
 	if (!*body)
 		return -ENOENT;
 	nd->link_body = body;
@@ -227,6 +277,7 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, int typ
 
 	if (type == LAST_DOT || type == LAST_ROOT)
 		return 0;
+	nd->jumped = false;
 	if (type == LAST_DOTDOT) {
 		follow_dotdot(nd);
 		return 0;
@@ -412,7 +463,11 @@ static int open_last(struct nameidata *nd, unsigned int oflags, u32 mode,
 
 	if (nd->trailing)
 		nd->flags |= LOOKUP_DIRECTORY;
-	if (oflags & O_CREAT) {
+	if ((oflags & O_CREAT) && nd->jumped && nd->last_type == LAST_ROOT) {
+		/* A magic link (/dev/stdout -> /proc/self/fd/1) names an existing file. */
+		if (oflags & O_EXCL)
+			return -EEXIST;
+	} else if (oflags & O_CREAT) {
 		if (nd->last_type != LAST_NORM || nd->trailing)
 			return -EISDIR;
 		err = open_create_last(nd, mode, result, created);

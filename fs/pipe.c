@@ -514,6 +514,12 @@ static int create_pipe_files(struct file **ends, unsigned int flags)
 			file_put(ends[0]);
 		return (int)PTR_ERR(ends[1]);
 	}
+	/*
+	 * Nobody else can reach the inode yet.  From now on an open of it
+	 * (through /proc/PID/fd/N) joins the pipe as a FIFO open does, as on
+	 * Linux; the two ends above were set up directly.
+	 */
+	inode->fops = &fifo_fops;
 	return 0;
 }
 

@@ -206,7 +206,11 @@ ssize_t vfs_readlink(const struct path *p, char *buf, size_t len)
 	struct inode *inode = p->dentry->inode;
 	size_t n;
 
-	if (!S_ISLNK(inode->mode) || !inode->link)
+	if (!S_ISLNK(inode->mode))
+		return -EINVAL;
+	if (inode->iops && inode->iops->readlink)
+		return inode->iops->readlink(p->dentry, buf, len);
+	if (!inode->link)
 		return -EINVAL;
 	n = MIN(strlen(inode->link), len);
 	memcpy(buf, inode->link, n);

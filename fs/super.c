@@ -12,6 +12,7 @@
  * (major 0, as Linux gives tmpfs and friends) come from an atomic counter.
  */
 #include <kmalloc.h>
+#include <seq_buf.h>
 #include <string.h>
 #include <uapi/statfs.h>
 #include "internal.h"
@@ -39,6 +40,22 @@ const struct file_system_type *find_filesystem(const char *name)
 			break;
 	spin_unlock(&fs_types_lock);
 	return t;
+}
+
+/* Oldest first, as Linux lists them (registration prepends). */
+static void show_types_from(struct seq_buf *s, const struct file_system_type *t)
+{
+	if (!t)
+		return;
+	show_types_from(s, t->next);
+	seq_printf(s, "%s\t%s\n", (t->flags & FS_REQUIRES_DEV) ? "" : "nodev", t->name);
+}
+
+void vfs_show_filesystems(struct seq_buf *s)
+{
+	spin_lock(&fs_types_lock);
+	show_types_from(s, fs_types);	/* a dozen types: the recursion stays shallow */
+	spin_unlock(&fs_types_lock);
 }
 
 struct super_block *sb_alloc(const struct file_system_type *type,

@@ -52,6 +52,11 @@ struct files *files_dup(struct files *old);
 /* Close every descriptor marked FD_CLOEXEC (execve).  May sleep. */
 void files_close_on_exec(struct files *fs);
 
+/* Another task's table (/proc/PID/fd): the file at fd with a reference, or NULL. */
+struct file *files_fget(struct files *fs, unsigned int fd);
+/* The lowest fd >= from with an open file in fs, or -1. */
+int files_next_fd(struct files *fs, unsigned int from);
+
 /* The current task's RLIMIT_NOFILE. */
 unsigned int rlimit_nofile(void);
 

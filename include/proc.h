@@ -30,6 +30,8 @@ extern struct task *init_task;		/* pid 1: adopts orphans */
 /* pids */
 int pid_alloc(void);			/* a free pid, or -EAGAIN */
 void pid_free(int pid);
+int pid_last(void);			/* the pid handed out last (/proc/loadavg) */
+u64 pid_nr_allocated(void);		/* tasks created since boot (/proc/stat) */
 void pid_attach(struct task *t);	/* tasklist_lock held */
 void pid_detach(struct task *t);	/* tasklist_lock held */
 struct task *pid_lookup(int pid);	/* tasklist_lock held; no reference taken */
@@ -41,6 +43,11 @@ int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
 			  struct task **out, int max);
 /* Call fn on every live task, threads included.  tasklist_lock held. */
 void pid_for_each_task(void (*fn)(struct task *t, void *arg), void *arg);
+/*
+ * The smallest pid >= from naming a process (a thread-group leader, live
+ * or zombie), or -1: for listing /proc.  tasklist_lock held.
+ */
+int pid_next_process(int from);
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
 

@@ -19,6 +19,7 @@
 #include <list.h>
 #include <percpu.h>
 #include <wait_types.h>
+#include <spinlock_types.h>
 #include <ktimer.h>
 
 #define TASK_RUNNING		0
@@ -65,6 +66,12 @@ struct task {
 	struct list_head all_node;	/* task_list_lock */
 	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick (own CPU) */
 	u64 start_time_ns;		/* immutable: clock_monotonic_ns() at creation */
+	/*
+	 * alloc_lock protects mm, files and fs (and comm) against other
+	 * tasks that take references to them (/proc): the task changes
+	 * them under it, and reads its own without it.
+	 */
+	struct spinlock alloc_lock;
 	struct mm *mm;			/* user address space; NULL for kernel threads */
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
@@ -151,6 +158,10 @@ static inline bool task_signal_pending(const struct task *t)
 	       __atomic_load_n(&t->exec_killed, __ATOMIC_RELAXED);
 }
 
+/* Linux's task_lock(): hold t->alloc_lock (innermost, never sleeps). */
+void task_lock(struct task *t);
+void task_unlock(struct task *t);
+
 static inline struct task *current_task(void)
 {
 	return this_cpu()->current;
@@ -191,6 +202,13 @@ void sched_preempt_irq(void);
 
 /* Called by the timer tick on every CPU. */
 void sched_tick(void);
+/* CPU 0's tick: sample the run queues for the load average (kernel/loadavg.c). */
+void loadavg_tick(void);
+/* The 1, 5 and 15 minute load averages, fixed point with LOADAVG_FSHIFT bits. */
+#define LOADAVG_FSHIFT		11
+void loadavg_get(unsigned long loads[3]);
+/* Tasks running or runnable now, on every CPU. */
+unsigned int sched_nr_running(void);
 
 /* Boot: turn the running boot context into CPU 0's idle task. */
 void sched_init(void);

@@ -46,6 +46,8 @@ struct file_lock_context;
 struct inode;
 struct mount;
 struct page;
+struct path;
+struct seq_buf;
 struct pipe;
 struct poll_table;
 struct statfs;
@@ -187,6 +189,16 @@ struct inode_operations {
 	 * vfs_setattr_copy(), which cannot change the size (-EPERM then).
 	 */
 	int (*setattr)(struct inode *inode, const struct iattr *attr);
+	/*
+	 * Symlinks whose target is computed at each use (procfs).  Either
+	 * return a kmalloc'ed target text the walk follows and frees, or
+	 * set *jump (with references) to the object a "magic" link stands
+	 * for (/proc/PID/fd/N, exe, cwd) and return NULL; ERR_PTR on
+	 * failure.  Default: the fixed text in inode->link.
+	 */
+	char *(*get_link)(struct dentry *d, struct path *jump);
+	/* readlink(2) text into buf: its length or -errno (default: inode->link). */
+	ssize_t (*readlink)(struct dentry *d, char *buf, size_t len);
 };
 
 struct inode *new_inode(struct super_block *sb);
@@ -241,6 +253,8 @@ struct file_system_type {
 
 int register_filesystem(struct file_system_type *type);
 const struct file_system_type *find_filesystem(const char *name);
+/* The registered types, as /proc/filesystems lists them. */
+void vfs_show_filesystems(struct seq_buf *s);
 /* A new super_block with an anonymous device number, refcount 1. */
 struct super_block *sb_alloc(const struct file_system_type *type,
 			     const struct super_operations *ops, u32 magic);
@@ -345,8 +359,8 @@ int vfs_mount(const char *source, const struct path *where, const char *type,
 
 /* umount2(2) on p (the caller's reference stays the caller's): 0, -EINVAL, -EBUSY. */
 int vfs_umount(struct path *p, int flags);
-/* Write mount entries (/proc/mounts format) into buf; returns bytes used. */
-size_t vfs_show_mounts(char *buf, size_t len, const struct path *root);
+/* The mounts visible below root, as /proc/mounts (or mountinfo) shows them. */
+void vfs_show_mounts(struct seq_buf *s, const struct path *root, bool mountinfo);
 
 /* --- open files -------------------------------------------------------------- */
 

@@ -44,6 +44,7 @@ struct mm {
 	unsigned long mmap_base;	/* immutable: top of the mmap search range */
 	unsigned long stack_top;	/* immutable after exec */
 	unsigned long arg_start, arg_end, env_start, env_end;	/* for /proc */
+	struct file *exe_file;		/* immutable after exec: the program, for /proc */
 	int users;			/* atomic: tasks using this mm */
 };
 
@@ -78,6 +79,12 @@ long vm_brk(struct mm *mm, unsigned long new_brk);
  * direct map, allocating pages as needed: for exec building a new image.
  */
 long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len);
+/*
+ * Copy up to len bytes at addr of mm (any address space) into a kernel
+ * buffer through the direct map, without faulting anything in: stops at
+ * the first page not present.  Returns the bytes copied.  Takes mm->lock.
+ */
+size_t vm_read_remote(struct mm *mm, unsigned long addr, void *dst, size_t len);
 
 /*
  * Resolve a user page fault.  Returns 0 when the access may be retried,

@@ -315,6 +315,7 @@ struct exec_file {
 	const u8 *data;
 	size_t size;
 	u8 *buf;
+	struct file *file;	/* kept open: it becomes the mm's exe_file */
 };
 
 #define EXEC_FILE_MAX	(256ul << 20)	/* larger binaries are refused with -ENOMEM */
@@ -326,6 +327,7 @@ static int exec_file_open(const char *path, struct exec_file *ef)
 	int err = vfs_open_exec(path, &f);
 
 	ef->buf = NULL;
+	ef->file = NULL;
 	if (err)
 		return err;
 	ef->size = READ_ONCE(f->inode->size);
@@ -339,11 +341,12 @@ static int exec_file_open(const char *path, struct exec_file *ef)
 		return -ENOMEM;
 	}
 	got = ef->size ? kernel_read(f, ef->buf, ef->size, 0) : 0;
-	file_put(f);
 	if (got < 0) {
+		file_put(f);
 		vfree(ef->buf);
 		return (int)got;
 	}
+	ef->file = f;
 	ef->size = (size_t)got;		/* the file may have shrunk meanwhile */
 	ef->data = ef->buf;
 	return 0;
@@ -354,6 +357,9 @@ static void exec_file_close(struct exec_file *ef)
 	vfree(ef->buf);
 	ef->buf = NULL;
 	ef->data = NULL;
+	if (ef->file)
+		file_put(ef->file);
+	ef->file = NULL;
 }
 
 static int load_interpreter_file(struct mm *mm, const u8 *data, size_t size, struct loaded *out)
@@ -510,6 +516,10 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	mm = mm_create();
 	err = mm ? load_program(mm, &ef, path, args, &entry, &sp) : -ENOMEM;
+	if (!err) {
+		file_get(ef.file);
+		mm->exe_file = ef.file;		/* /proc/PID/exe */
+	}
 	exec_file_close(&ef);
 	if (err) {
 		if (mm)
@@ -517,12 +527,14 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	}
 	exec_kill_other_threads();	/* the point of no return */
+	task_lock(t);			/* /proc readers take the mm under it */
 	old = t->mm;
 	t->mm = mm;
+	strlcpy(t->comm, basename(path), TASK_COMM_LEN);
+	task_unlock(t);
 	mm_activate(mm);
 	if (old)
 		mm_put(old);
-	strlcpy(t->comm, basename(path), TASK_COMM_LEN);
 	signal_exec_reset(t);
 	t->group_leader->did_exec = true;
 	if (t->files)

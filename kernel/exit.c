@@ -43,22 +43,24 @@ void proc_init_leader(struct task *t, struct task *parent)
 static void release_resources(struct task *t)
 {
 	struct mm *mm = t->mm;
+	struct files *files = t->files;
+	struct fs_context *fs = t->fs;
 
 	if (mm)
 		futex_exit(t);		/* clear_child_tid and robust futexes */
+	task_lock(t);			/* /proc readers take references under it */
+	t->mm = NULL;
+	t->files = NULL;
+	t->fs = NULL;
+	task_unlock(t);
 	if (mm) {
-		t->mm = NULL;
 		mm_activate(NULL);	/* stop using its page tables before they go */
 		mm_put(mm);
 	}
-	if (t->files) {
-		files_put(t->files);
-		t->files = NULL;
-	}
-	if (t->fs) {
-		fs_context_put(t->fs);
-		t->fs = NULL;
-	}
+	if (files)
+		files_put(files);
+	if (fs)
+		fs_context_put(fs);
 }
 
 /* Give t's children to init (tasklist_lock held). */

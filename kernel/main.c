@@ -15,6 +15,7 @@
 #include <printk.h>
 #include <sched.h>
 #include <serial8250.h>
+#include <sysfs.h>
 #include <time.h>
 #include <tty.h>
 #include <vfs.h>
@@ -137,6 +138,7 @@ void kernel_main(bool boot_info_ok)
 	futex_init();
 	sched_init();
 	vfs_init();
+	cpu_sysfs_init();
 	vfs_populate_root();
 	if (!kthread_create(init_thread, NULL, "init"))
 		panic("cannot create the init thread");

@@ -14,3 +14,5 @@ KOBJS += kernel/poll.o
 KOBJS += kernel/coredump.o
 KOBJS += kernel/priority.o
 KOBJS += kernel/syslog.o
+KOBJS += kernel/loadavg.o
+KOBJS += kernel/cpu_sysfs.o

@@ -13,6 +13,7 @@
 static DEFINE_SPINLOCK(pid_lock);
 static u64 pid_bitmap[PID_MAX / 64];	/* pid_lock; bit set = in use; pid 0 is never used */
 static int last_pid;			/* pid_lock */
+static u64 nr_allocated;		/* pid_lock: pids handed out since boot */
 static struct list_head pid_hash[PID_HASH];	/* tasklist_lock */
 static bool pid_hash_ready;
 
@@ -32,12 +33,23 @@ int pid_alloc(void)
 		if (!pid_in_use(pid)) {
 			pid_bitmap[pid / 64] |= 1ull << (pid % 64);
 			last_pid = pid;
+			nr_allocated++;
 			spin_unlock_irqrestore(&pid_lock, flags);
 			return pid;
 		}
 	}
 	spin_unlock_irqrestore(&pid_lock, flags);
 	return -EAGAIN;
+}
+
+int pid_last(void)
+{
+	return READ_ONCE(last_pid);
+}
+
+u64 pid_nr_allocated(void)
+{
+	return READ_ONCE(nr_allocated);
 }
 
 void pid_free(int pid)
@@ -79,6 +91,24 @@ struct task *pid_lookup(int pid)
 			return t;
 	}
 	return NULL;
+}
+
+int pid_next_process(int from)
+{
+	for (int pid = from < 1 ? 1 : from; pid < PID_MAX; pid++) {
+		u64 word = __atomic_load_n(&pid_bitmap[pid / 64], __ATOMIC_RELAXED);
+		struct task *t;
+
+		/* A hint only: every task in the hash keeps its pid's bit set. */
+		if (!(word >> (pid % 64))) {
+			pid = (pid | 63);
+			continue;
+		}
+		t = pid_lookup(pid);
+		if (t && t->tid == t->tgid)
+			return pid;
+	}
+	return -1;
 }
 
 bool pgrp_exists_in_session(int pgid, int sid)

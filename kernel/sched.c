@@ -125,10 +125,17 @@ void sched_tick(void)
 	struct cpu *c = this_cpu();
 
 	/* CPU time is sampled: the whole tick goes to whoever it interrupted. */
-	if (c->irq_from_user)
+	if (c->irq_from_user) {
 		c->current->utime_ns += TICK_NSEC;
-	else if (c->current != c->idle)
+		WRITE_ONCE(c->user_ticks, c->user_ticks + 1);
+	} else if (c->current != c->idle) {
 		c->current->stime_ns += TICK_NSEC;
+		WRITE_ONCE(c->system_ticks, c->system_ticks + 1);
+	} else {
+		WRITE_ONCE(c->idle_ticks, c->idle_ticks + 1);
+	}
+	if (c->id == 0)
+		loadavg_tick();
 	if (c->current == c->idle) {
 		/*
 		 * Only ever set it here: a wake-up on another CPU may have just

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <syscall.h>
 #include <uaccess.h>
+#include <utsname.h>
 #include <uapi/utsname.h>
 
-#define UTS_RELEASE	"6.1.0-osprey"
 #define UTS_VERSION	"#1 SMP PREEMPT " KERNEL_NAME " " KERNEL_VERSION
 
 static DEFINE_SPINLOCK(uts_lock);
@@ -26,7 +26,7 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 	unsigned long flags;
 
 	memset(&u, 0, sizeof(u));
-	strlcpy(u.sysname, "Linux", UTS_LEN);
+	strlcpy(u.sysname, UTS_SYSNAME, UTS_LEN);
 	strlcpy(u.release, UTS_RELEASE, UTS_LEN);
 	strlcpy(u.version, UTS_VERSION, UTS_LEN);
 	strlcpy(u.machine, "x86_64", UTS_LEN);
@@ -37,11 +37,37 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 	return copy_to_user((struct new_utsname __user *)ubuf, &u, sizeof(u));
 }
 
+const char *uts_version(void)
+{
+	return UTS_VERSION;
+}
+
+void uts_get_name(enum uts_name which, char buf[UTS_LEN])
+{
+	unsigned long flags = spin_lock_irqsave(&uts_lock);
+
+	memcpy(buf, which == UTS_HOSTNAME ? hostname : domainname, UTS_LEN);
+	spin_unlock_irqrestore(&uts_lock, flags);
+}
+
+int uts_set_name(enum uts_name which, const char *name, size_t len)
+{
+	char *dst = which == UTS_HOSTNAME ? hostname : domainname;
+	unsigned long flags;
+
+	if (len >= UTS_LEN)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&uts_lock);
+	memset(dst, 0, UTS_LEN);
+	memcpy(dst, name, len);
+	spin_unlock_irqrestore(&uts_lock, flags);
+	return 0;
+}
+
 /* sethostname/setdomainname: root only; the name need not be NUL-terminated. */
-static long set_uts_name(char *dst, const char *uname, int len)
+static long set_uts_name(enum uts_name which, const char *uname, int len)
 {
 	char buf[UTS_LEN];
-	unsigned long flags;
 
 	if (current_cred()->euid != 0)
 		return -EPERM;
@@ -49,20 +75,15 @@ static long set_uts_name(char *dst, const char *uname, int len)
 		return -EINVAL;
 	if (copy_from_user(buf, (const void __user *)uname, (size_t)len))
 		return -EFAULT;
-	buf[len] = '\0';
-	flags = spin_lock_irqsave(&uts_lock);
-	memset(dst, 0, UTS_LEN);
-	memcpy(dst, buf, (size_t)len + 1);
-	spin_unlock_irqrestore(&uts_lock, flags);
-	return 0;
+	return uts_set_name(which, buf, (size_t)len);
 }
 
 SYSCALL_DEFINE2(sethostname, const char *, uname, int, len)
 {
-	return set_uts_name(hostname, uname, len);
+	return set_uts_name(UTS_HOSTNAME, uname, len);
 }
 
 SYSCALL_DEFINE2(setdomainname, const char *, uname, int, len)
 {
-	return set_uts_name(domainname, uname, len);
+	return set_uts_name(UTS_DOMAINNAME, uname, len);
 }

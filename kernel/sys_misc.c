@@ -199,6 +199,9 @@ SYSCALL_DEFINE1(sysinfo, struct sysinfo_abi *, uinfo)
 	si.totalram = mm_total_pages() * PAGE_SIZE;
 	si.freeram = mm_free_pages() * PAGE_SIZE;
 	si.procs = (unsigned short)nr_tasks();
+	loadavg_get(si.loads);
+	for (int i = 0; i < 3; i++)	/* sysinfo(2) counts in 1/65536 */
+		si.loads[i] <<= 16 - LOADAVG_FSHIFT;
 	si.mem_unit = 1;
 	return copy_to_user((void __user *)uinfo, &si, sizeof(si));
 }

@@ -50,6 +50,7 @@ struct task *task_alloc(const char *name)
 	}
 	t->tid = t->tgid = t->pid_owned = pid;
 	t->group_leader = t;
+	t->alloc_lock = (struct spinlock)SPINLOCK_INIT("task->alloc_lock");
 	strlcpy(t->comm, name, TASK_COMM_LEN);
 	t->refcount = 1;		/* the task's own */
 	t->cpu = pick_cpu();
@@ -118,6 +119,16 @@ struct task *kthread_create(void (*fn)(void *), void *arg, const char *name)
 	proc_init_leader(t, NULL);
 	task_start(t);
 	return t;
+}
+
+void task_lock(struct task *t)
+{
+	spin_lock(&t->alloc_lock);
+}
+
+void task_unlock(struct task *t)
+{
+	spin_unlock(&t->alloc_lock);
 }
 
 void task_get(struct task *t)

@@ -8,6 +8,7 @@
 #include <kmalloc.h>
 #include <string.h>
 #include <uapi/mman.h>
+#include <vfs.h>
 #include <vm.h>
 #include <arch/mmu.h>
 #include "vm_internal.h"
@@ -49,6 +50,8 @@ void mm_put(struct mm *mm)
 		vma_free(v);
 	}
 	mmu_free_root(mm->root);
+	if (mm->exe_file)
+		file_put(mm->exe_file);
 	kfree(mm);
 }
 
@@ -91,6 +94,9 @@ struct mm *mm_fork(struct mm *old)
 	new->arg_end = old->arg_end;
 	new->env_start = old->env_start;
 	new->env_end = old->env_end;
+	new->exe_file = old->exe_file;
+	if (new->exe_file)
+		file_get(new->exe_file);
 	mutex_unlock(&old->lock);
 	if (err) {
 		mm_put(new);
@@ -275,6 +281,26 @@ static struct page *populate_page(struct mm *mm, struct vma *v, unsigned long pa
 		return NULL;
 	}
 	return p;
+}
+
+size_t vm_read_remote(struct mm *mm, unsigned long addr, void *dst, size_t len)
+{
+	size_t done = 0;
+
+	mutex_lock(&mm->lock);		/* keeps the frames mapped while we copy */
+	while (done < len) {
+		unsigned long va = addr + done;
+		size_t n = MIN(len - done, PAGE_SIZE - (va & (PAGE_SIZE - 1)));
+		unsigned int prot;
+		phys_addr_t pa;
+
+		if (va < addr || !mmu_translate(mm->root, va, &pa, &prot) || !(prot & MMU_USER))
+			break;
+		memcpy((u8 *)dst + done, phys_to_virt(pa), n);
+		done += n;
+	}
+	mutex_unlock(&mm->lock);
+	return done;
 }
 
 long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)

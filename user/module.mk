@@ -28,7 +28,7 @@ $(addprefix $(BUILD)/user/tests/,$(filter applets_%,$(USER_TESTS))): user/tests/
 $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) $(USER_APPLET_FILES) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
-	  echo "dir /proc"; echo "dir /tmp 1777"; \
+	  echo "dir /proc"; echo "dir /sys"; echo "dir /tmp 1777"; \
 	  echo "chardev /dev/console 5 1"; \
 	  for t in $(USER_TESTS); do echo "file /tests/$$t $(BUILD)/user/tests/$$t 0755"; done; \
 	  echo "file /utest-data/shebang-script user/tests/data/shebang-script 0755"; \

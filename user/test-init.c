@@ -113,7 +113,11 @@ int main(void)
 
 	open_console();
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	mount("proc", "/proc", "proc", 0, NULL);	/* optional for now */
+	/* Tests read /proc and /sys as on any Linux system (both kernels mount them). */
+	if (mount("proc", "/proc", "proc", 0, NULL) != 0)
+		perror("utest: mount /proc");
+	if (mount("sysfs", "/sys", "sysfs", 0, NULL) != 0)
+		perror("utest: mount /sys");
 	n = list_tests(names, MAX_TESTS);
 	for (int i = 0; i < n; i++) {
 		char why[64];

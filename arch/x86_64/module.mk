@@ -14,3 +14,4 @@ KOBJS += arch/x86_64/syscall.o arch/x86_64/syscall_entry.o arch/x86_64/exec.o ar
 KOBJS += arch/x86_64/signal.o
 KOBJS += arch/x86_64/rtc.o
 KOBJS += arch/x86_64/mmu_move.o
+KOBJS += arch/x86_64/cpuinfo.o

@@ -70,4 +70,8 @@ void arch_call_on_stack(void *stack_top, void (*fn)(void));
 /* Print a backtrace starting at the given frame pointer. */
 void arch_print_backtrace(unsigned long rbp);
 
+struct seq_buf;
+/* Write CPU cpu's block of /proc/cpuinfo (arch/x86_64/cpuinfo.c). */
+void arch_show_cpuinfo(struct seq_buf *s, unsigned int cpu);
+
 #endif

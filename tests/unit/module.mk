@@ -29,7 +29,7 @@ UNIT_LDLIBS := -lcmocka
 UNIT_LIB_SRCS := $(sort $(wildcard lib/*.c))
 # Pure-logic kernel files outside lib/ that are host-tested as they are.
 UNIT_KERNEL_SRCS := mm/buddy.c
-UNIT_SUITES   := format string cmdline cpio inflate buddy rbtree elf pathname
+UNIT_SUITES   := format string cmdline cpio inflate buddy rbtree elf pathname seq_buf
 
 UNIT_LIB_OBJS := $(patsubst %.c,$(UNIT_BUILD)/%.o,$(UNIT_LIB_SRCS) $(UNIT_KERNEL_SRCS))
 UNIT_HELPERS  := $(UNIT_BUILD)/$(UNIT_DIR)/unit.o
