@@ -45,7 +45,7 @@ struct sigpending {
 struct arch_task {
 	unsigned long rsp;		/* must stay first: switch.S uses it */
 	unsigned long fs_base;		/* user TLS pointer (arch_prctl) */
-	void *fpu;			/* user FPU/SSE state (512-byte FXSAVE area) or NULL */
+	void *fpu;			/* user FPU/SSE/AVX save area (arch/x86_64/fpu.c) or NULL */
 };
 
 struct task {

@@ -127,6 +127,7 @@ static size_t auxv_fill(u64 *aux, const struct loaded *prog, const struct loaded
 	AUX(AT_RANDOM, random_at);
 	AUX(AT_HWCAP, arch_elf_hwcap());
 	AUX(AT_HWCAP2, 0);
+	AUX(AT_MINSIGSTKSZ, arch_min_sigstack_size());
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_EXECFN, execfn_at);
 	AUX(AT_PLATFORM, platform_at);
