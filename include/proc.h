@@ -29,6 +29,7 @@ extern struct task *init_task;		/* pid 1: adopts orphans */
 
 /* pids */
 int pid_alloc(void);			/* a free pid, or -EAGAIN */
+int pid_claim(int pid);			/* take this pid: 0, or -EEXIST if in use */
 void pid_free(int pid);
 void pid_attach(struct task *t);	/* tasklist_lock held */
 void pid_detach(struct task *t);	/* tasklist_lock held */
@@ -91,6 +92,8 @@ struct clone_request {
 	unsigned long stack;		/* 0: share the parent's stack pointer */
 	unsigned long tls;
 	int *parent_tid, *child_tid;
+	int set_tid;			/* clone3: the pid to take; 0 for any */
+	bool clear_sighand;		/* clone3 CLONE_CLEAR_SIGHAND */
 };
 
 /* exec: end every other thread of the caller's process and wait for them. */

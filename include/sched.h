@@ -160,6 +160,8 @@ bool wake_up_process(struct task *t);
 
 /* A new task (own pid, kernel stack, leader of its own group), not yet runnable. */
 struct task *task_alloc(const char *name);
+/* Before the task is visible: give it this pid instead (0, or -EEXIST). */
+int task_set_pid(struct task *t, int pid);
 /* Make a task set up by task_alloc() visible and runnable. */
 void task_start(struct task *t);
 

@@ -35,7 +35,7 @@
 static struct {
 	bool xsave;		/* XSAVE/XRSTOR in use (else FXSAVE/FXRSTOR) */
 	u64 xfeatures;		/* XCR0: the enabled state components */
-	u32 size;		/* bytes of one save area (a multiple of 64) */
+	u32 size;		/* bytes of one save area (XSAVE's standard layout) */
 } fpu_cfg = { .xsave = false, .xfeatures = XFEATURE_MASK_FPSSE, .size = FXSAVE_SIZE };
 
 /* The registers as after reset: all exceptions masked, nearest rounding, AVX clear. */
@@ -101,7 +101,7 @@ void fpu_init(void)
 		states = supported_user_states();
 		write_cr4(read_cr4() | CR4_OSXSAVE);
 		xsetbv(0, states);
-		size = ALIGN_UP(cpuid(0xd, 0).ebx, 64);	/* for the states XCR0 enables now */
+		size = cpuid(0xd, 0).ebx;	/* for the states XCR0 enables now */
 		if (size <= FPU_AREA_MAX) {
 			fpu_cfg.xsave = true;
 			fpu_cfg.xfeatures = states;

@@ -32,7 +32,7 @@ void fpu_enable_cpu(void);
 bool fpu_uses_xsave(void);
 /* The enabled state components (XCR0); x87|SSE without XSAVE. */
 u64 fpu_xfeatures(void);
-/* Bytes of a save area: 512 for FXSAVE, CPUID 0xD's size (64-aligned) for XSAVE. */
+/* Bytes of a save area: 512 for FXSAVE, CPUID 0xD's size for XSAVE. */
 size_t fpu_area_size(void);
 
 /* A new area (64-byte aligned) holding the initial state; NULL on -ENOMEM. */

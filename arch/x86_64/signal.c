@@ -274,7 +274,7 @@ static long restore_fpu(struct task *t, u64 fpstate)
 	return err;
 }
 
-long arch_sigreturn(struct trap_frame *f, u64 *mask)
+int arch_sigreturn(struct trap_frame *f, u64 *mask, long *rax)
 {
 	struct task *t = current_task();
 	u64 frame_at = f->rsp - 8;	/* the handler's ret popped pretcode */
@@ -299,7 +299,8 @@ long arch_sigreturn(struct trap_frame *f, u64 *mask)
 		t->altstack.sp = (unsigned long)frame.uc.uc_stack.ss_sp;
 		t->altstack.size = frame.uc.uc_stack.ss_size;
 	}
-	return (long)f->rax;
+	*rax = (long)f->rax;	/* may be any value, -EFAULT included */
+	return 0;
 }
 
 bool arch_frame_syscall(const struct trap_frame *f, long *ret)
