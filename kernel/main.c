@@ -18,6 +18,7 @@
 #include <time.h>
 #include <vfs.h>
 #include <arch/cpu.h>
+#include <arch/vdso.h>
 
 bool debug_exit_enabled;
 
@@ -123,6 +124,7 @@ void kernel_main(bool boot_info_ok)
 
 	arch_platform_init();
 	arch_smp_init();
+	arch_vdso_init();
 	time_init();
 	serial8250_tty_init();
 	arch_irq_enable();
