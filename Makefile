@@ -24,6 +24,8 @@ KASFLAGS := $(filter-out -std=gnu17,$(KCFLAGS)) -D__ASSEMBLY__
 KLDFLAGS := -nostdlib -z max-page-size=4096 -z noexecstack --no-warn-rwx-segments
 
 KOBJS :=
+# Fragments may define rules (arch/x86_64's builds the vDSO); the goal stays "all".
+.DEFAULT_GOAL := all
 
 include arch/$(ARCH)/module.mk
 include kernel/module.mk

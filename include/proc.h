@@ -29,6 +29,7 @@ extern struct task *init_task;		/* pid 1: adopts orphans */
 
 /* pids */
 int pid_alloc(void);			/* a free pid, or -EAGAIN */
+int pid_claim(int pid);			/* take this pid: 0, or -EEXIST if in use */
 void pid_free(int pid);
 int pid_last(void);			/* the pid handed out last (/proc/loadavg) */
 u64 pid_nr_allocated(void);		/* tasks created since boot (/proc/stat) */
@@ -100,6 +101,8 @@ struct clone_request {
 	unsigned long stack;		/* 0: share the parent's stack pointer */
 	unsigned long tls;
 	int *parent_tid, *child_tid;
+	int set_tid;			/* clone3: the pid to take; 0 for any */
+	bool clear_sighand;		/* clone3 CLONE_CLEAR_SIGHAND */
 };
 
 /* exec: end every other thread of the caller's process and wait for them. */

@@ -46,7 +46,7 @@ struct sigpending {
 struct arch_task {
 	unsigned long rsp;		/* must stay first: switch.S uses it */
 	unsigned long fs_base;		/* user TLS pointer (arch_prctl) */
-	void *fpu;			/* user FPU/SSE state (512-byte FXSAVE area) or NULL */
+	void *fpu;			/* user FPU/SSE/AVX save area (arch/x86_64/fpu.c) or NULL */
 };
 
 struct task {
@@ -177,6 +177,8 @@ bool wake_up_process(struct task *t);
 
 /* A new task (own pid, kernel stack, leader of its own group), not yet runnable. */
 struct task *task_alloc(const char *name);
+/* Before the task is visible: give it this pid instead (0, or -EEXIST). */
+int task_set_pid(struct task *t, int pid);
 /* Make a task set up by task_alloc() visible and runnable. */
 void task_start(struct task *t);
 

@@ -62,6 +62,8 @@ bool do_coredump(int sig);
 void signal_release_task(struct task *t);
 /* exec: handlers reset to default (ignored ones stay ignored), altstack off. */
 void signal_exec_reset(struct task *t);
+/* Handlers to default, ignored ones stay ignored; flags and masks cleared. */
+void signal_flush_handlers(struct task *t);
 
 /*
  * Send sig to a process (group = true: any of its threads) or one thread.
@@ -99,7 +101,8 @@ void signal_notify_parent(struct task *child, int code, int status);
 /* Arch: build the handler frame; restart/return-value fix-ups; sigreturn. */
 int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_abi *ka,
 		      const struct siginfo_abi *info, u64 old_mask);
-long arch_sigreturn(struct trap_frame *f, u64 *mask);
+/* Restore the frame at the user stack: 0 (the restored %rax in *rax) or -EFAULT. */
+int arch_sigreturn(struct trap_frame *f, u64 *mask, long *rax);
 /* The syscall number and return value in a syscall frame (0 and false otherwise). */
 bool arch_frame_syscall(const struct trap_frame *f, long *ret);
 void arch_restart_syscall(struct trap_frame *f);

@@ -23,6 +23,17 @@
 /* vma->flags, beside the PROT_* rights in vma->prot */
 #define VM_SHARED	(1u << 0)	/* MAP_SHARED: writes are seen by all mappers */
 #define VM_GROWSDOWN	(1u << 1)	/* the stack: grows into the gap below it */
+#define VM_VDSO		(1u << 2)	/* the vDSO's code: /proc/<pid>/maps says [vdso] */
+#define VM_VVAR		(1u << 3)	/* the vDSO's data page: [vvar] */
+/*
+ * Special areas map kernel-owned pages installed when the area is made:
+ * never demand-paged, never split (a partial munmap, mprotect or mremap
+ * is -EINVAL), moved by mremap only whole and at the same size.
+ * The data page never becomes writable (mprotect says -EACCES); the code
+ * may, as on Linux (debuggers), and a write then copies the page for
+ * this process alone, like any private page.
+ */
+#define VM_SPECIAL	(VM_VDSO | VM_VVAR)
 
 struct shared_anon;
 
@@ -74,6 +85,14 @@ long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int p
 long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len);
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot);
 long vm_brk(struct mm *mm, unsigned long new_brk);
+struct page;
+/*
+ * A special area (VM_SPECIAL flags) at addr, which must be free, mapping
+ * the npages given pages (each gets a reference) with prot (no
+ * PROT_WRITE).  0 or a negative errno.
+ */
+long vm_insert_special(struct mm *mm, unsigned long addr, struct page *const *pages,
+		       unsigned long npages, unsigned int prot, unsigned int vm_flags);
 /*
  * Write kernel data into mm (not necessarily the active one) through the
  * direct map, allocating pages as needed: for exec building a new image.

@@ -21,6 +21,7 @@
 #include <vfs.h>
 #include <vmalloc.h>
 #include <arch/exec.h>
+#include <arch/vdso.h>
 
 #define ELF_ET_DYN_BASE		0x555555554000ul
 #define STACK_MIN_SIZE		(128ul << 10)
@@ -106,11 +107,13 @@ struct stack_layout {
 };
 
 static size_t auxv_fill(u64 *aux, const struct loaded *prog, const struct loaded *interp,
-			u64 random_at, u64 execfn_at, u64 platform_at)
+			u64 random_at, u64 execfn_at, u64 platform_at, u64 vdso_at)
 {
 	size_t n = 0;
 
 #define AUX(type, val)	do { aux[n++] = (type); aux[n++] = (val); } while (0)
+	if (vdso_at)
+		AUX(AT_SYSINFO_EHDR, vdso_at);
 	if (prog->phdr)
 		AUX(AT_PHDR, prog->phdr);
 	AUX(AT_PHENT, sizeof(Elf64_Phdr));
@@ -127,6 +130,7 @@ static size_t auxv_fill(u64 *aux, const struct loaded *prog, const struct loaded
 	AUX(AT_RANDOM, random_at);
 	AUX(AT_HWCAP, arch_elf_hwcap());
 	AUX(AT_HWCAP2, 0);
+	AUX(AT_MINSIGSTKSZ, arch_min_sigstack_size());
 	AUX(AT_CLKTCK, 100);
 	AUX(AT_EXECFN, execfn_at);
 	AUX(AT_PLATFORM, platform_at);
@@ -176,7 +180,8 @@ static void stack_image_free(void *p, size_t n)
  * argv, envp and auxv vectors.  Built in a kernel buffer, written at once.
  */
 static int build_stack(struct mm *mm, const struct exec_args *args, const char *execfn,
-		       const struct loaded *prog, const struct loaded *interp, u64 *sp_out)
+		       const struct loaded *prog, const struct loaded *interp, u64 vdso_at,
+		       u64 *sp_out)
 {
 	size_t execfn_len = strlen(execfn) + 1;
 	size_t strings = args->len + execfn_len + sizeof(PLATFORM) + 16 + 8;
@@ -187,7 +192,7 @@ static int build_stack(struct mm *mm, const struct exec_args *args, const char *
 	u8 *img;
 	long err;
 
-	naux = auxv_fill(aux, prog, interp, random_at, execfn_at, platform_at);
+	naux = auxv_fill(aux, prog, interp, random_at, execfn_at, platform_at, vdso_at);
 	sp = ALIGN_DOWN(str_at - (3 + args->argc + args->envc + naux) * sizeof(u64), 16);
 	total = top - sp;
 	reserve = MAX(STACK_MIN_SIZE, ALIGN_UP(total, PAGE_SIZE) + PAGE_SIZE);
@@ -396,6 +401,7 @@ static int load_program(struct mm *mm, const struct exec_file *ef, const char *p
 {
 	struct loaded prog, interp;
 	struct elf_info info;
+	unsigned long vdso_at = 0;
 	int err = elf_check(ef->data, ef->size, USER_SPACE_END, &info);
 
 	if (err)
@@ -404,9 +410,11 @@ static int load_program(struct mm *mm, const struct exec_file *ef, const char *p
 	err = load_elf(mm, &info, ef->data, info.is_dyn ? ELF_ET_DYN_BASE - info.lo : 0, &prog);
 	if (!err && info.interp)
 		err = load_interpreter(mm, info.interp, &interp);
+	if (!err)
+		err = arch_vdso_map(mm, &vdso_at);
 	if (!err) {
 		mm->brk_start = mm->brk = ALIGN_UP(prog.end, PAGE_SIZE);
-		err = build_stack(mm, args, path, &prog, info.interp ? &interp : NULL, sp);
+		err = build_stack(mm, args, path, &prog, info.interp ? &interp : NULL, vdso_at, sp);
 	}
 	mutex_unlock(&mm->lock);
 	*entry = info.interp ? interp.entry : prog.entry;

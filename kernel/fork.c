@@ -11,6 +11,13 @@
  *
  * The child returns to user mode with the caller's registers, except
  * %rax = 0 and, when given, a new stack pointer and TLS base.
+ *
+ * clone3 takes the same request as a struct clone_args (include/uapi/
+ * sched.h), validated by Linux's rules, plus set_tid (choose the child's
+ * pid; root only) and CLONE_CLEAR_SIGHAND.  Not supported, and refused
+ * with -EINVAL rather than ignored: CLONE_PIDFD (no pidfds yet); with
+ * no cgroups, CLONE_INTO_CGROUP gets Linux's answer for a descriptor
+ * that is not a cgroup, -EBADF.
  */
 #include <errno.h>
 #include <file.h>
@@ -18,6 +25,7 @@
 #include <proc.h>
 #include <string.h>
 #include <uapi/resource.h>
+#include <uapi/sched.h>
 #include <signal.h>
 #include <syscall.h>
 #include <uaccess.h>
@@ -49,6 +57,8 @@ static int check_flags(unsigned long flags)
 		return -EINVAL;
 	if (flags & CLONE_NEWNS)
 		return -EPERM;		/* namespaces are not supported */
+	if (flags & CLONE_PIDFD)
+		return -EINVAL;		/* pidfds are not supported */
 	return 0;
 }
 
@@ -116,6 +126,16 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 	pid_attach(child);
 }
 
+/* clone3's set_tid: a pid in range, root only, not in use (Linux's alloc_pid()). */
+static int take_requested_pid(struct task *child, int pid)
+{
+	if (pid < 1 || pid >= PID_MAX)
+		return -EINVAL;
+	if (current_cred()->euid != 0)
+		return -EPERM;			/* CAP_CHECKPOINT_RESTORE */
+	return task_set_pid(child, pid);
+}
+
 static void wait_for_vfork(struct task *child)
 {
 	struct task *me = current_task()->group_leader;
@@ -136,7 +156,12 @@ long do_clone(const struct clone_request *req)
 	child = task_alloc(parent->comm);
 	if (!child)
 		return -EAGAIN;
-	err = signal_clone(child, parent, (flags & CLONE_SIGHAND) != 0);
+	if (req->set_tid)
+		err = take_requested_pid(child, req->set_tid);
+	if (!err)
+		err = signal_clone(child, parent, (flags & CLONE_SIGHAND) != 0);
+	if (!err && req->clear_sighand)
+		signal_flush_handlers(child);
 	if (!err)
 		err = copy_resources(child, parent, flags);
 	if (!err)
@@ -219,4 +244,101 @@ SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, stack, int *, parent
 	if (req.exit_signal >= 65)
 		return -EINVAL;
 	return do_clone(&req);
+}
+
+/*
+ * Copy clone3's argument block of usize bytes: shorter than version 0 is
+ * -EINVAL, longer than a page -E2BIG; bytes beyond what we know must be
+ * zero (-E2BIG otherwise), as copy_struct_from_user() has it.
+ */
+static long clone_args_from_user(struct clone_args *args, const void __user *uargs, size_t usize)
+{
+	size_t known = MIN(usize, sizeof(*args));
+	u8 tail[64];
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	memset(args, 0, sizeof(*args));
+	if (copy_from_user(args, uargs, known))
+		return -EFAULT;
+	for (size_t off = known; off < usize; off += sizeof(tail)) {
+		size_t n = MIN(sizeof(tail), usize - off);
+
+		if (copy_from_user(tail, (const u8 __user *)uargs + off, n))
+			return -EFAULT;
+		for (size_t i = 0; i < n; i++)
+			if (tail[i])
+				return -E2BIG;
+	}
+	return 0;
+}
+
+#define CLONE_LEGACY_FLAGS	0xffffffffull
+
+/* Linux's clone3_args_valid() and the checks of copy_clone_args_from_user(). */
+static long clone3_check(const struct clone_args *a)
+{
+	if (a->set_tid_size > 32)		/* MAX_PID_NS_LEVEL */
+		return -EINVAL;
+	if (!a->set_tid != !a->set_tid_size)
+		return -EINVAL;
+	if (a->exit_signal > 64)		/* a signal number, upper bits clear */
+		return -EINVAL;
+	if ((a->flags & CLONE_INTO_CGROUP) && a->cgroup > 0x7fffffff)
+		return -EINVAL;
+	if (a->flags & ~(CLONE_LEGACY_FLAGS | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP))
+		return -EINVAL;
+	if (a->flags & (CLONE_DETACHED | (CSIGNAL & ~CLONE_NEWTIME)))
+		return -EINVAL;
+	if ((a->flags & CLONE_SIGHAND) && (a->flags & CLONE_CLEAR_SIGHAND))
+		return -EINVAL;
+	if ((a->flags & (CLONE_THREAD | CLONE_PARENT)) && a->exit_signal)
+		return -EINVAL;
+	if (!a->stack != !a->stack_size)
+		return -EINVAL;
+	if (a->stack && (a->stack >= USER_SPACE_END || a->stack_size > USER_SPACE_END - a->stack))
+		return -EINVAL;
+	if (a->flags & CLONE_NEWTIME)
+		return -EPERM;			/* namespaces are not supported */
+	return 0;
+}
+
+/* set_tid: one level at most, as we have one pid namespace. */
+static long clone3_set_tid(const struct clone_args *a, int *pid)
+{
+	*pid = 0;
+	if (!a->set_tid_size)
+		return 0;
+	if (a->set_tid_size > 1)
+		return -EINVAL;
+	if (copy_from_user(pid, (const void __user *)a->set_tid, sizeof(*pid)))
+		return -EFAULT;
+	return *pid == 0 ? -EINVAL : 0;		/* do_clone checks the rest */
+}
+
+SYSCALL_DEFINE2(clone3, struct clone_args *, uargs, size_t, size)
+{
+	struct clone_args a;
+	struct clone_request req;
+	long err = clone_args_from_user(&a, (const void __user *)uargs, size);
+
+	if (!err)
+		err = clone3_check(&a);
+	if (err)
+		return err;
+	if (a.flags & CLONE_INTO_CGROUP)
+		return -EBADF;			/* no descriptor names a cgroup */
+	req = (struct clone_request){
+		.flags = a.flags & CLONE_LEGACY_FLAGS,
+		.exit_signal = (int)a.exit_signal,
+		.stack = a.stack ? a.stack + a.stack_size : 0,
+		.tls = a.tls,
+		.parent_tid = (int *)a.parent_tid,
+		.child_tid = (int *)a.child_tid,
+		.clear_sighand = (a.flags & CLONE_CLEAR_SIGHAND) != 0,
+	};
+	err = clone3_set_tid(&a, &req.set_tid);
+	return err ? err : do_clone(&req);
 }

@@ -20,6 +20,7 @@
 #include <tty.h>
 #include <vfs.h>
 #include <arch/cpu.h>
+#include <arch/vdso.h>
 
 bool debug_exit_enabled;
 
@@ -125,6 +126,7 @@ void kernel_main(bool boot_info_ok)
 
 	arch_platform_init();
 	arch_smp_init();
+	arch_vdso_init();
 	time_init();
 	serial8250_tty_init();
 	pty_init();

@@ -52,6 +52,17 @@ u64 pid_nr_allocated(void)
 	return READ_ONCE(nr_allocated);
 }
 
+int pid_claim(int pid)
+{
+	unsigned long flags = spin_lock_irqsave(&pid_lock);
+	int err = pid_in_use(pid) ? -EEXIST : 0;
+
+	if (!err)
+		pid_bitmap[pid / 64] |= 1ull << (pid % 64);
+	spin_unlock_irqrestore(&pid_lock, flags);
+	return err;
+}
+
 void pid_free(int pid)
 {
 	unsigned long flags = spin_lock_irqsave(&pid_lock);

@@ -97,7 +97,7 @@ void signal_release_task(struct task *t)
 		kfree(sh);
 }
 
-void signal_exec_reset(struct task *t)
+void signal_flush_handlers(struct task *t)
 {
 	unsigned long flags = spin_lock_irqsave(&t->sighand->lock);
 
@@ -111,6 +111,11 @@ void signal_exec_reset(struct task *t)
 		ka->mask = 0;
 	}
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
+}
+
+void signal_exec_reset(struct task *t)
+{
+	signal_flush_handlers(t);
 	t->altstack.sp = 0;
 	t->altstack.size = 0;
 	t->altstack.flags = SS_DISABLE;

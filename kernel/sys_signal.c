@@ -142,9 +142,9 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	struct trap_frame *f = arch_user_frame(t);
 	unsigned long flags;
 	u64 mask;
-	long ret = arch_sigreturn(f, &mask);
+	long ret;
 
-	if (ret == -EFAULT) {
+	if (arch_sigreturn(f, &mask, &ret)) {
 		printk(KERN_INFO "%s[%d]: bad signal frame: killed by SIGSEGV\n", t->comm, t->tid);
 		do_group_exit(SIGSEGV);
 	}

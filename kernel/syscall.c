@@ -110,6 +110,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(fork),
 	SYSCALL(vfork),
 	SYSCALL(clone),
+	SYSCALL(clone3),
 	SYSCALL(execve),
 	SYSCALL(wait4),
 	SYSCALL(getpgid),

@@ -103,6 +103,7 @@ DECLARE(mremap);
 DECLARE(fork);
 DECLARE(vfork);
 DECLARE(clone);
+DECLARE(clone3);
 DECLARE(execve);
 DECLARE(wait4);
 DECLARE(getpgid);

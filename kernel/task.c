@@ -68,6 +68,17 @@ struct task *task_alloc(const char *name)
 	return t;
 }
 
+int task_set_pid(struct task *t, int pid)
+{
+	int err = pid_claim(pid);
+
+	if (err)
+		return err;
+	pid_free(t->pid_owned);
+	t->tid = t->tgid = t->pid_owned = pid;
+	return 0;
+}
+
 static unsigned int count_user_locked(u32 uid)
 {
 	unsigned int n = 0;

@@ -5,7 +5,9 @@
  * CLOCK_MONOTONIC (and BOOTTIME, MONOTONIC_RAW: we never suspend or slew)
  * is clock_monotonic_ns(), from the TSC.  CLOCK_REALTIME adds the wall
  * time of boot, read from the RTC and moved by settimeofday/clock_settime.
- * The CPU-time clocks count tick-sampled user+system time.
+ * The CPU-time clocks count tick-sampled user+system time.  The vDSO
+ * (arch/x86_64/vdso/) computes the first two the same way in user space,
+ * from a copy of the offset that set_realtime_offset() keeps current.
  */
 #include <cred.h>
 #include <errno.h>
@@ -18,16 +20,28 @@
 #include <uaccess.h>
 #include <uapi/time_abi.h>
 #include <arch/rtc.h>
+#include <arch/vdso.h>
 
 static s64 realtime_offset_ns;		/* atomic: wall time at monotonic 0 */
 static DEFINE_SPINLOCK(clock_hooks_lock);	/* the hook list; serializes clock setters */
 static LIST_HEAD(clock_hooks);		/* clock_hooks_lock: struct clock_set_hook */
+/* Serializes writers of realtime_offset_ns and of its copy in the vDSO's data page. */
+static DEFINE_SPINLOCK(realtime_lock);
+
+static void set_realtime_offset(s64 offset)
+{
+	unsigned long flags = spin_lock_irqsave(&realtime_lock);
+
+	__atomic_store_n(&realtime_offset_ns, offset, __ATOMIC_RELAXED);
+	arch_vdso_set_realtime_offset(offset);
+	spin_unlock_irqrestore(&realtime_lock, flags);
+}
 
 void time_init(void)
 {
 	s64 now = arch_rtc_read_seconds() * (s64)NSEC_PER_SEC;
 
-	__atomic_store_n(&realtime_offset_ns, now - (s64)clock_monotonic_ns(), __ATOMIC_RELAXED);
+	set_realtime_offset(now - (s64)clock_monotonic_ns());
 }
 
 s64 clock_realtime_ns(void)
@@ -125,9 +139,9 @@ static long set_realtime(s64 ns)
 
 	if (current_cred()->euid != 0)
 		return -EPERM;
-	flags = spin_lock_irqsave(&clock_hooks_lock);
+	flags = spin_lock_irqsave(&clock_hooks_lock);	/* nests realtime_lock inside */
 	old = __atomic_load_n(&realtime_offset_ns, __ATOMIC_RELAXED);
-	__atomic_store_n(&realtime_offset_ns, ns - (s64)clock_monotonic_ns(), __ATOMIC_RELAXED);
+	set_realtime_offset(ns - (s64)clock_monotonic_ns());
 	delta = realtime_offset_ns - old;
 	list_for_each_entry(h, &clock_hooks, node)
 		h->fn(h, delta);	/* absolute CLOCK_REALTIME timers follow the clock */

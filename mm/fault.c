@@ -116,7 +116,9 @@ int vm_fault(struct mm *mm, unsigned long addr, unsigned int fault_flags)
 		err = -EACCES;
 		goto out;
 	}
-	if (!(fault_flags & FAULT_PRESENT))
+	if ((v->flags & VM_SPECIAL) && !(fault_flags & FAULT_PRESENT))
+		err = -EFAULT;		/* its pages were all set when it was made */
+	else if (!(fault_flags & FAULT_PRESENT))
 		err = map_new_page(mm, v, page_va, fault_flags & FAULT_WRITE);
 	else if (fault_flags & FAULT_WRITE)
 		err = v->shared ? map_new_page(mm, v, page_va, true) : break_cow(mm, v, page_va);

@@ -50,6 +50,9 @@ static long do_mremap(struct mm *mm, unsigned long old, size_t old_len, size_t n
 
 	if (!v || v->start > old || old + old_len > v->end)
 		return -EFAULT;
+	if ((v->flags & VM_SPECIAL) && (old != v->start || old_len != v->end - v->start ||
+					new_len != old_len))
+		return -EINVAL;		/* the vDSO moves whole, never resized */
 	if (new_len <= old_len && !(flags & MREMAP_FIXED)) {
 		if (new_len < old_len) {
 			long err = vm_unmap(mm, old + new_len, old_len - new_len);

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <kmalloc.h>
+#include <mm.h>
 #include <string.h>
 #include <uapi/mman.h>
 #include <vfs.h>
@@ -105,13 +106,13 @@ struct mm *mm_fork(struct mm *old)
 	return new;
 }
 
-/* Cut areas so that none straddles addr. */
+/* Cut areas so that none straddles addr; special areas are never cut (Linux: EINVAL). */
 static int split_at(struct mm *mm, unsigned long addr)
 {
 	struct vma *v = vma_find(mm, addr);
 
 	if (v && v->start < addr)
-		return vma_split(mm, v, addr);
+		return (v->flags & VM_SPECIAL) ? -EINVAL : vma_split(mm, v, addr);
 	return 0;
 }
 
@@ -205,6 +206,38 @@ long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int p
 	return (long)addr;
 }
 
+long vm_insert_special(struct mm *mm, unsigned long addr, struct page *const *pages,
+		       unsigned long npages, unsigned int prot, unsigned int vm_flags)
+{
+	unsigned long len = npages << PAGE_SHIFT;
+	struct vma *v;
+	int err = 0;
+
+	if ((prot & PROT_WRITE) || !(vm_flags & VM_SPECIAL) || (vm_flags & VM_SHARED) ||
+	    !range_is_free(mm, addr, len))
+		return -EINVAL;
+	v = vma_alloc(addr, addr + len, prot, vm_flags);
+	if (!v)
+		return -ENOMEM;
+	vma_insert(mm, v);
+	for (unsigned long i = 0; i < npages && !err; i++) {
+		get_page(pages[i]);
+		err = mmu_set(mm->root, addr + (i << PAGE_SHIFT), page_to_phys(pages[i]),
+			      vma_mmu_prot(v, false));
+		if (err)
+			put_page(pages[i]);
+	}
+	if (err)
+		vm_unmap(mm, addr, len);	/* drops the references taken so far */
+	return err;
+}
+
+/* Whether mprotect may give v the rights prot. */
+static bool protect_allowed(const struct vma *v, unsigned int prot)
+{
+	return !((v->flags & VM_VVAR) && (prot & PROT_WRITE));
+}
+
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot)
 {
 	unsigned long end, cur;
@@ -225,6 +258,8 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 	for (cur = addr, v = vma_find(mm, addr); cur < end; v = vma_next(v)) {
 		if (!v || v->start > cur)
 			return -ENOMEM;
+		if (!protect_allowed(v, prot))
+			return -EACCES;
 		cur = v->end;
 	}
 	err = split_at(mm, addr);

@@ -12,10 +12,8 @@
 #include <asm/cpu.h>
 #include <asm/segment.h>
 #include <asm/trap.h>
+#include "fpu.h"
 
-#define FXSAVE_SIZE	512
-#define FCW_DEFAULT	0x037f	/* all x87 exceptions masked, 64-bit precision */
-#define MXCSR_DEFAULT	0x1f80	/* all SSE exceptions masked, round to nearest */
 
 void trap_return(void);
 
@@ -29,31 +27,21 @@ struct trap_frame *arch_user_frame(struct task *t)
 	return (struct trap_frame *)((char *)t->kstack + KSTACK_SIZE) - 1;
 }
 
-/* The FPU/SSE registers as after reset: all exceptions masked, nearest rounding. */
-static const u8 fpu_initial[FXSAVE_SIZE] __aligned(16) = {
-	[0] = FCW_DEFAULT & 0xff, [1] = FCW_DEFAULT >> 8,
-	[24] = MXCSR_DEFAULT & 0xff, [25] = (MXCSR_DEFAULT >> 8) & 0xff,
-};
-
 void arch_fpu_load_initial(void)
 {
-	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(fpu_initial) : "memory");
+	fpu_load_initial();
 }
 
 static int reset_fpu(struct task *t)
 {
-	u8 *area = t->arch.fpu;
-
-	if (!area) {
-		area = kmalloc(FXSAVE_SIZE, GFP_KERNEL);	/* kmalloc-512: 512-aligned */
-		if (!area)
+	if (!t->arch.fpu) {
+		t->arch.fpu = fpu_area_alloc();
+		if (!t->arch.fpu)
 			return -ENOMEM;
+	} else {
+		fpu_reset_area(t->arch.fpu);
 	}
-	memset(area, 0, FXSAVE_SIZE);
-	*(u16 *)(area + 0) = FCW_DEFAULT;
-	*(u32 *)(area + 24) = MXCSR_DEFAULT;
-	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(area) : "memory");
-	t->arch.fpu = area;
+	fpu_restore(t->arch.fpu);
 	return 0;
 }
 
@@ -129,10 +117,10 @@ int arch_clone_user(struct task *child, struct task *parent, unsigned long stack
 		f->rsp = stack;
 	child->arch.fs_base = set_tls ? tls : rdmsr(MSR_FS_BASE);
 	if (parent->arch.fpu) {
-		child->arch.fpu = kmalloc(FXSAVE_SIZE, GFP_KERNEL);
+		child->arch.fpu = fpu_area_alloc();
 		if (!child->arch.fpu)
 			return -ENOMEM;
-		__asm__ __volatile__("fxsave64 (%0)" : : "r"(child->arch.fpu) : "memory");
+		fpu_save(child->arch.fpu);	/* the parent's registers are live */
 	}
 	return 0;
 }

@@ -35,6 +35,19 @@ static void set_tss_descriptor(u64 *gdt, struct tss *tss)
 	gdt[GDT_TSS + 1] = base >> 32;
 }
 
+/*
+ * A user-readable data segment that is never loaded: its limit is the
+ * CPU number (node 0 above bit 12), which "lsl" reads from user mode;
+ * the vDSO's getcpu() uses it, as on Linux.
+ */
+static u64 cpunode_descriptor(unsigned int cpu)
+{
+	u64 limit = cpu & 0xfff;
+
+	return (limit & 0xffff) | (0xf1ull << 40) |	/* present, DPL 3, data, read-only */
+	       (((limit >> 16) & 0xf) << 48);
+}
+
 static void load_gdt_and_segments(u64 *gdt)
 {
 	struct descriptor_ptr p = { .limit = GDT_ENTRIES * 8 - 1, .base = (u64)gdt };
@@ -68,6 +81,7 @@ void gdt_init_cpu(struct cpu *cpu, struct arch_cpu *ac)
 	gdt[GDT_USER_CS32] = SEG_USER_CODE32;
 	gdt[GDT_USER_DS] = SEG_USER_DATA;
 	gdt[GDT_USER_CS] = SEG_USER_CODE64;
+	gdt[GDT_CPUNODE] = cpunode_descriptor(cpu->id);
 
 	memset(&ac->tss, 0, sizeof(ac->tss));
 	for (int i = 0; i < IST_COUNT; i++)

@@ -13,6 +13,7 @@
 #include <asm/features.h>
 #include <asm/io.h>
 #include "boot/bootinfo.h"
+#include "fpu.h"
 #include "traps.h"
 
 void x86_boot_main(u32 protocol, u32 info_pa);
@@ -103,6 +104,7 @@ void cpu_enable_features(void)
 	write_cr4(cr4 | CR4_PGE);
 	if (x86_features.nx)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
+	fpu_enable_cpu();
 }
 
 void arch_cpu_init(void)
@@ -113,6 +115,7 @@ void arch_cpu_init(void)
 	boot_cpu.online = true;
 	cpus[0] = &boot_cpu;
 	idt_init();
+	fpu_init();
 	cpu_enable_features();
 	syscall_init_cpu();
 	print_cpu_model();

@@ -7,13 +7,18 @@
  *       struct ucontext (flags, link, altstack, sigcontext, saved mask)
  *       siginfo_t
  *   }
- *   ...then the FXSAVE area (512 bytes, 64-byte aligned) that
- *   sigcontext.fpstate points to, below the interrupted stack's red zone.
+ *   ...then the FPU state that sigcontext.fpstate points to (64-byte
+ *   aligned), below the interrupted stack's red zone: the FXSAVE image, or
+ *   with XSAVE the whole XSAVE image, whose software bytes (legacy area
+ *   offset 464) hold struct fx_sw_bytes, followed by FP_XSTATE_MAGIC2;
+ *   uc_flags then has UC_FP_XSTATE.  A restorer that finds no valid
+ *   magic restores x87 and SSE only, as Linux does.
  *
  * On entry %rdi = sig, %rsi = &info, %rdx = &uc, %rax = 0, and the stack
  * pointer is 8 bytes off 16-byte alignment, as right after a call.
  * rt_sigreturn validates what it restores: user segments only, user-
- * modifiable flags only, and an FPU image the CPU will accept.
+ * modifiable flags only, and an FPU image the CPU will accept (it is the
+ * judge: a refused XRSTOR ends in the exception fixup and SIGSEGV).
  */
 #include <errno.h>
 #include <sched.h>
@@ -25,10 +30,11 @@
 #include <asm/cpu.h>
 #include <asm/segment.h>
 #include <asm/trap.h>
+#include <kmalloc.h>
+#include "fpu.h"
 
 #define SYSCALL_VECTOR	0x100
 #define REDZONE		128
-#define FXSAVE_SIZE	512
 #define UC_FP_XSTATE	0x1
 #define UC_SIGCONTEXT_SS 0x2
 #define UC_STRICT_RESTORE_SS 0x4
@@ -64,6 +70,60 @@ struct rt_sigframe {
 STATIC_ASSERT(__builtin_offsetof(struct rt_sigframe, uc) == 8);
 STATIC_ASSERT(__builtin_offsetof(struct rt_sigframe, info) == 312);
 
+/* Linux's struct _fpx_sw_bytes, in the legacy area's software bytes. */
+#define FP_XSTATE_MAGIC1	0x46505853u
+#define FP_XSTATE_MAGIC2	0x46505845u
+#define FP_XSTATE_MAGIC2_SIZE	4
+
+struct fx_sw_bytes {
+	u32 magic1;		/* FP_XSTATE_MAGIC1 when the XSAVE layout follows */
+	u32 extended_size;	/* xstate_size + FP_XSTATE_MAGIC2_SIZE */
+	u64 xfeatures;		/* the states present in the image */
+	u32 xstate_size;	/* bytes of the XSAVE image; MAGIC2 follows it */
+	u32 padding[7];
+};
+STATIC_ASSERT(sizeof(struct fx_sw_bytes) == 48);
+
+/* Bytes the FPU state takes in a frame. */
+static size_t fp_frame_size(void)
+{
+	return fpu_area_size() + (fpu_uses_xsave() ? FP_XSTATE_MAGIC2_SIZE : 0);
+}
+
+/*
+ * Largest frame a signal may need (AT_MINSIGSTKSZ), counted as Linux
+ * does: the frame, its alignment slack, the FPU state and its alignment.
+ */
+unsigned long arch_min_sigstack_size(void)
+{
+	return ALIGN_UP(sizeof(struct rt_sigframe) + 15 + fp_frame_size() + 63, 16);
+}
+
+/* Save the live FPU state and copy it to the user frame at fp_at. */
+static int save_fpu_frame(struct task *t, u64 fp_at)
+{
+	u8 *area = t->arch.fpu;
+	size_t size = fpu_area_size();
+	struct fx_sw_bytes sw = {
+		.magic1 = FP_XSTATE_MAGIC1,
+		.extended_size = (u32)(size + FP_XSTATE_MAGIC2_SIZE),
+		.xfeatures = fpu_xfeatures(),
+		.xstate_size = (u32)size,
+	};
+	u32 magic2 = FP_XSTATE_MAGIC2;
+
+	fpu_save(area);
+	if (fpu_uses_xsave())
+		memcpy(area + FX_SW_BYTES_OFFSET, &sw, sizeof(sw));
+	else
+		memset(area + FX_SW_BYTES_OFFSET, 0, sizeof(sw));
+	if (copy_to_user((void __user *)fp_at, area, size))
+		return -EFAULT;
+	if (fpu_uses_xsave() && copy_to_user((void __user *)(fp_at + size), &magic2, sizeof(magic2)))
+		return -EFAULT;
+	return 0;
+}
+
 static void fill_sigcontext(struct sigcontext_abi *sc, const struct trap_frame *f,
 			    u64 fpstate, u64 old_mask)
 {
@@ -97,7 +157,7 @@ int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_ab
 		      const struct siginfo_abi *info, u64 old_mask)
 {
 	struct task *t = current_task();
-	u64 fp_at = ALIGN_DOWN(frame_top(f, ka) - FXSAVE_SIZE, 64);
+	u64 fp_at = ALIGN_DOWN(frame_top(f, ka) - fp_frame_size(), 64);
 	u64 frame_at = ALIGN_DOWN(fp_at - sizeof(struct rt_sigframe), 16) - 8;
 	struct rt_sigframe frame;
 
@@ -105,7 +165,9 @@ int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_ab
 		return -EFAULT;		/* x86_64 has no kernel-provided restorer */
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = (u64)ka->restorer;
-	frame.uc.uc_flags = UC_FP_XSTATE | UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+	frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
+	if (fpu_uses_xsave())
+		frame.uc.uc_flags |= UC_FP_XSTATE;
 	frame.uc.uc_stack.ss_sp = (void *)t->altstack.sp;
 	frame.uc.uc_stack.ss_size = t->altstack.size;
 	frame.uc.uc_stack.ss_flags = t->altstack.size ? 0 : SS_DISABLE;
@@ -113,8 +175,7 @@ int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_ab
 	frame.uc.uc_sigmask = old_mask;
 	frame.info = *info;
 	if (t->arch.fpu) {
-		__asm__ __volatile__("fxsave64 (%0)" : : "r"(t->arch.fpu) : "memory");
-		if (copy_to_user((void __user *)fp_at, t->arch.fpu, FXSAVE_SIZE))
+		if (save_fpu_frame(t, fp_at))
 			return -EFAULT;
 		arch_fpu_load_initial();	/* the handler starts with a clean FPU, as on Linux */
 	}
@@ -133,24 +194,87 @@ int arch_signal_frame(struct trap_frame *f, int sig, const struct k_sigaction_ab
 	return 0;
 }
 
-static long restore_fpu(struct task *t, u64 fpstate)
+/*
+ * Which XSAVE states the frame at fpstate carries, by Linux's rules
+ * (check_xstate_in_sigframe): the software bytes must say so and
+ * MAGIC2 must follow the image; otherwise only x87 and SSE count.
+ * *full says whether the extended part is to be read.
+ */
+static int frame_xfeatures(u64 fpstate, const u8 *legacy, u64 *xfeatures, bool *full)
 {
-	u8 image[FXSAVE_SIZE] __aligned(16);
-	u32 mxcsr;
+	struct fx_sw_bytes sw;
+	u32 magic2;
 
-	if (!fpstate || !t->arch.fpu)
+	memcpy(&sw, legacy + FX_SW_BYTES_OFFSET, sizeof(sw));
+	*full = false;
+	*xfeatures = XFEATURE_MASK_FPSSE;
+	if (sw.magic1 != FP_XSTATE_MAGIC1 || sw.xstate_size != fpu_area_size() ||
+	    sw.xstate_size > sw.extended_size)
 		return 0;
-	if (copy_from_user(image, (const void __user *)fpstate, sizeof(image)))
+	if (get_user(magic2, (const u32 __user *)(fpstate + sw.xstate_size)))
 		return -EFAULT;
-	memcpy(&mxcsr, image + 24, sizeof(mxcsr));
-	if (mxcsr & 0xffff0000u)
-		return -EFAULT;		/* reserved MXCSR bits would fault in fxrstor */
-	memcpy(t->arch.fpu, image, sizeof(image));
-	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(t->arch.fpu) : "memory");
+	if (magic2 != FP_XSTATE_MAGIC2)
+		return 0;
+	*full = true;
+	*xfeatures = sw.xfeatures;
 	return 0;
 }
 
-long arch_sigreturn(struct trap_frame *f, u64 *mask)
+/*
+ * Read the frame's XSAVE image into img.  States the frame does not
+ * claim are marked "init" in the header (XRSTOR then clears them);
+ * header bits the CPU does not allow are left for XRSTOR to refuse.
+ */
+static int read_xsave_image(u64 fpstate, u8 *img)
+{
+	size_t size = fpu_area_size();
+	u64 xfeatures, *xstate_bv = (u64 *)(img + XSAVE_HEADER_OFFSET);
+	bool full;
+	int err;
+
+	if (copy_from_user(img, (const void __user *)fpstate, FXSAVE_SIZE))
+		return -EFAULT;
+	err = frame_xfeatures(fpstate, img, &xfeatures, &full);
+	if (err)
+		return err;
+	memset(img + FXSAVE_SIZE, 0, size - FXSAVE_SIZE);
+	if (full && copy_from_user(img + FXSAVE_SIZE, (const void __user *)(fpstate + FXSAVE_SIZE),
+				   size - FXSAVE_SIZE))
+		return -EFAULT;
+	if (!full)
+		*xstate_bv = XFEATURE_MASK_FPSSE;
+	*xstate_bv &= ~(fpu_xfeatures() & ~xfeatures);
+	return 0;
+}
+
+/* fpstate 0: the interrupted code had no FPU state saved; it gets a clean one. */
+static long restore_fpu(struct task *t, u64 fpstate)
+{
+	u8 *img;
+	long err;
+
+	if (!t->arch.fpu)
+		return 0;
+	if (!fpstate) {
+		arch_fpu_load_initial();
+		return 0;
+	}
+	if (!IS_ALIGNED(fpstate, fpu_uses_xsave() ? 64 : 16))
+		return -EFAULT;		/* Linux's in-place XRSTOR/FXRSTOR would #GP */
+	img = fpu_area_alloc();		/* 64-byte aligned, as XRSTOR requires */
+	if (!img)
+		return -ENOMEM;
+	if (fpu_uses_xsave())
+		err = read_xsave_image(fpstate, img);
+	else
+		err = copy_from_user(img, (const void __user *)fpstate, FXSAVE_SIZE) ? -EFAULT : 0;
+	if (!err)
+		err = fpu_restore_user_image(img);
+	kfree(img);
+	return err;
+}
+
+int arch_sigreturn(struct trap_frame *f, u64 *mask, long *rax)
 {
 	struct task *t = current_task();
 	u64 frame_at = f->rsp - 8;	/* the handler's ret popped pretcode */
@@ -175,7 +299,8 @@ long arch_sigreturn(struct trap_frame *f, u64 *mask)
 		t->altstack.sp = (unsigned long)frame.uc.uc_stack.ss_sp;
 		t->altstack.size = frame.uc.uc_stack.ss_size;
 	}
-	return (long)f->rax;
+	*rax = (long)f->rax;	/* may be any value, -EFAULT included */
+	return 0;
 }
 
 bool arch_frame_syscall(const struct trap_frame *f, long *ret)

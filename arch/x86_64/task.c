@@ -2,7 +2,7 @@
  * Per-task CPU state beyond the callee-saved registers: the kernel stack
  * traps from user mode land on (TSS rsp0, and the per-CPU copy the
  * syscall entry reads), the address space (CR3), the user TLS base
- * (FS base) and the user FPU/SSE registers.  The kernel itself never
+ * (FS base) and the user FPU/SSE/AVX registers (fpu.c).  The kernel itself never
  * touches FPU registers (-mgeneral-regs-only), so user FPU state only
  * needs saving when switching between tasks that have one.
  */
@@ -14,6 +14,7 @@
 #include <asm/desc.h>
 #include <asm/trap.h>
 #include <arch/exec.h>
+#include "fpu.h"
 
 void task_entry(void);
 
@@ -33,26 +34,16 @@ void arch_task_init(struct task *t)
 	t->arch.rsp = (unsigned long)sp;
 }
 
-static inline void fxsave(void *area)
-{
-	__asm__ __volatile__("fxsave64 (%0)" : : "r"(area) : "memory");
-}
-
-static inline void fxrstor(const void *area)
-{
-	__asm__ __volatile__("fxrstor64 (%0)" : : "r"(area) : "memory");
-}
-
 void arch_switch_prepare(struct task *prev, struct task *next)
 {
 	struct cpu *c = this_cpu();
 	unsigned long stack_top = (unsigned long)next->kstack + KSTACK_SIZE;
 
 	if (prev->arch.fpu)
-		fxsave(prev->arch.fpu);
+		fpu_save(prev->arch.fpu);
 	if (next->arch.fpu)
-		fxrstor(next->arch.fpu);
-	if (prev->mm) 
+		fpu_restore(next->arch.fpu);
+	if (prev->mm)
 		prev->arch.fs_base = rdmsr(MSR_FS_BASE);
 	if (next->mm)
 		wrmsr(MSR_FS_BASE, next->arch.fs_base);

@@ -42,6 +42,12 @@ u64 clock_monotonic_ns(void)
 	return (u64)ns;
 }
 
+void tsc_clock_params(u64 *base, u64 *mult)
+{
+	*base = tsc_boot;
+	*mult = tsc_mult;
+}
+
 u64 tsc_frequency_khz(void)
 {
 	return tsc_khz;

@@ -12,6 +12,8 @@ void tsc_calibrate(void);
 /* Set the TSC frequency (kHz) found by calibration; starts the clock. */
 void tsc_set_frequency(u64 khz);
 u64 tsc_frequency_khz(void);
+/* clock_monotonic_ns()'s formula: ((tsc - *base) * *mult) >> 32; mult 0 before calibration. */
+void tsc_clock_params(u64 *base, u64 *mult);
 /* TSC kHz measured over 'ms' milliseconds of PIT channel 2; 0 on failure. */
 u64 tsc_measure_with_pit(unsigned int ms);
 /* TSC kHz measured over 'ms' milliseconds of the HPET counter; 0 on failure. */

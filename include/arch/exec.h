@@ -10,6 +10,9 @@ struct trap_frame;
 /* AT_HWCAP for the auxiliary vector. */
 unsigned long arch_elf_hwcap(void);
 
+/* AT_MINSIGSTKSZ: the most stack a signal frame can take. */
+unsigned long arch_min_sigstack_size(void);
+
 /* The user register frame of a task: at the top of its kernel stack. */
 struct trap_frame *arch_user_frame(struct task *t);
 

@@ -39,6 +39,8 @@ FIGURES = [
            kind=KIND_BOOT, mode="wall"),
     Figure("mem_used_at_init", "RAM in use at /init (-m minus sysinfo free)", "KiB"),
     Figure("syscall_getppid", "null system call (getppid)", "ns"),
+    Figure("clock_gettime_libc", "clock_gettime(CLOCK_MONOTONIC) via libc (vDSO)", "ns"),
+    Figure("clock_gettime_syscall", "clock_gettime(CLOCK_MONOTONIC) via syscall(2)", "ns"),
     Figure("mmap_munmap", "mmap + munmap, one anonymous page", "ns"),
     Figure("anon_page_fault", "anonymous page fault (write, 4 KiB)", "ns"),
     Figure("open_close", "open + close of a tmpfs file", "ns"),

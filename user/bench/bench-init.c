@@ -34,6 +34,7 @@
 
 static const struct bench_entry entries[] = {
 	{ "getppid", { "syscall_getppid" }, bench_getppid },
+	{ "clock_gettime", { "clock_gettime_libc", "clock_gettime_syscall" }, bench_clock_gettime },
 	{ "mmap", { "mmap_munmap" }, bench_mmap_munmap },
 	{ "page_fault", { "anon_page_fault" }, bench_page_fault },
 	{ "open_close", { "open_close" }, bench_open_close },

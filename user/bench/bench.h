@@ -97,6 +97,7 @@ double bench_mbps(uint64_t t0, uint64_t t1, uint64_t bytes);
 
 /* The entries, one per file in user/bench/. */
 void bench_getppid(void);
+void bench_clock_gettime(void);
 void bench_mmap_munmap(void);
 void bench_page_fault(void);
 void bench_sysinfo(void);

@@ -13,7 +13,8 @@
 #define GDT_USER_DS	5
 #define GDT_USER_CS	6
 #define GDT_TSS		8	/* takes two slots */
-#define GDT_ENTRIES	10
+#define GDT_CPUNODE	15	/* limit = CPU number, read by the vDSO's getcpu with lsl */
+#define GDT_ENTRIES	16
 
 #define KERNEL_CS	(GDT_KERNEL_CS * 8)		/* 0x10 */
 #define KERNEL_DS	(GDT_KERNEL_DS * 8)		/* 0x18 */
@@ -21,6 +22,7 @@
 #define USER_DS		(GDT_USER_DS * 8 + 3)		/* 0x2b */
 #define USER_CS		(GDT_USER_CS * 8 + 3)		/* 0x33 */
 #define TSS_SEL		(GDT_TSS * 8)			/* 0x40 */
+#define CPUNODE_SEL	(GDT_CPUNODE * 8 + 3)		/* 0x7b */
 
 /* Interrupt stack table slots (1-based, as the IDT encodes them). */
 #define IST_DOUBLE_FAULT	1
