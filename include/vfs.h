@@ -86,10 +86,13 @@ u32 vfs_name_hash(const char *name, u32 len);
  * pages back read(2), write(2) and (later) mmap.
  */
 struct page_cache {
-	struct spinlock lock;		/* protects root, height, nr_pages, the nodes */
+	struct spinlock lock;		/* protects root, height, nr_pages, the nodes,
+					   and the mappers list */
 	void *root;
 	unsigned int height;		/* levels below root; 0: empty */
 	u64 nr_pages;
+	struct list_head mappers;	/* lock: struct vma file_node (mm/file_map.c) */
+	u64 sweep_gen;			/* inode->lock: truncate sweeps (mm/file_map.c) */
 };
 
 void page_cache_init(struct page_cache *pc);
@@ -379,6 +382,11 @@ struct file_operations {
 	 * or on -ENOMEM (default: not mappable).
 	 */
 	struct page *(*get_page)(struct file *f, u64 index);
+	/*
+	 * Without get_page: mmap(2) gives anonymous memory, private or shared
+	 * (/dev/zero).  Neither set: mmap fails with -ENODEV.
+	 */
+	bool mmap_anonymous;
 };
 
 struct file {

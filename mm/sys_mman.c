@@ -3,11 +3,60 @@
  * then the address-space operations in vm.c under mm->lock.
  */
 #include <errno.h>
+#include <file.h>
 #include <sched.h>
 #include <syscall.h>
 #include <uapi/mman.h>
+#include <vfs.h>
 #include <vm.h>
 #include <arch/memory.h>
+
+/*
+ * May f be mapped this way?  Linux's do_mmap() order: the fd must allow
+ * reading (any map), and writing for a writable MAP_SHARED; PROT_EXEC
+ * needs a mount without noexec; the file must support mmap at all.
+ */
+static long check_file_map(struct file *f, unsigned long prot, unsigned long flags)
+{
+	unsigned int type = flags & MAP_TYPE;
+
+	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	if (type != MAP_PRIVATE && (prot & PROT_WRITE) && !(f->mode & FMODE_WRITE))
+		return -EACCES;
+	if (!(f->mode & FMODE_READ))
+		return -EACCES;
+	if ((prot & PROT_EXEC) && (READ_ONCE(f->path.mnt->flags) & MNT_NOEXEC))
+		return -EPERM;
+	if (!f->ops->get_page && !f->ops->mmap_anonymous)
+		return -ENODEV;
+	if (flags & MAP_GROWSDOWN)
+		return -EINVAL;
+	return 0;
+}
+
+static long mmap_file(struct mm *mm, unsigned long addr, unsigned long len, unsigned long prot,
+		      unsigned long flags, int fd, unsigned long off)
+{
+	struct file *f = fget(fd);
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = check_file_map(f, prot, flags);
+	if (ret)
+		goto out_put;
+	mutex_lock(&mm->lock);
+	if (f->ops->get_page)
+		ret = vm_map_file(mm, addr, len, (unsigned int)prot, (unsigned int)flags, f,
+				  off >> PAGE_SHIFT);
+	else	/* /dev/zero: plain anonymous memory, shared or private */
+		ret = vm_map(mm, addr, len, (unsigned int)prot, (unsigned int)flags);
+	mutex_unlock(&mm->lock);
+out_put:
+	file_put(f);
+	return ret;
+}
 
 SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, prot,
 		unsigned long, flags, int, fd, unsigned long, off)
@@ -18,8 +67,7 @@ SYSCALL_DEFINE6(mmap, unsigned long, addr, unsigned long, len, unsigned long, pr
 	if (off & (PAGE_SIZE - 1))
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS))
-		return -EBADF;		/* no file descriptors exist yet */
-	(void)fd;
+		return mmap_file(mm, addr, len, prot, flags, fd, off);
 	mutex_lock(&mm->lock);
 	ret = vm_map(mm, addr, len, (unsigned int)prot, (unsigned int)flags);
 	mutex_unlock(&mm->lock);

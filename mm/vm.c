@@ -8,6 +8,7 @@
 #include <kmalloc.h>
 #include <string.h>
 #include <uapi/mman.h>
+#include <vfs.h>
 #include <vm.h>
 #include <arch/mmu.h>
 #include "vm_internal.h"
@@ -33,6 +34,18 @@ struct mm *mm_create(void)
 void mm_get(struct mm *mm)
 {
 	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
+}
+
+bool mm_tryget(struct mm *mm)
+{
+	int users = __atomic_load_n(&mm->users, __ATOMIC_RELAXED);
+
+	while (users > 0) {
+		if (__atomic_compare_exchange_n(&mm->users, &users, users + 1, false,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return true;
+	}
+	return false;
 }
 
 void mm_put(struct mm *mm)
@@ -64,11 +77,7 @@ static int fork_vma(struct mm *new, struct mm *old, struct vma *v)
 
 	if (!copy)
 		return -ENOMEM;
-	if (v->shared) {
-		copy->shared = v->shared;
-		copy->shared_pgoff = v->shared_pgoff;
-		shared_anon_get(v->shared);
-	}
+	vma_share_backing(copy, v, 0);
 	vma_insert(new, copy);
 	return mmu_copy_range(new->root, old->root, v->start, v->end, cow);
 }
@@ -152,51 +161,90 @@ static long check_map_args(unsigned long addr, unsigned long len, unsigned int p
 	return 0;
 }
 
-long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
-	    unsigned int flags)
+/* Where a new mapping goes: an address, or a negative errno. */
+static long place_mapping(struct mm *mm, unsigned long addr, unsigned long len,
+			  unsigned int flags)
 {
-	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	long err;
+
+	if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)))
+		return vma_find_free(mm, ALIGN_DOWN(addr, PAGE_SIZE), len);
+	if (addr > USER_SPACE_END - len)
+		return -ENOMEM;
+	if (addr < USER_MIN_ADDR)
+		return -EPERM;	/* below vm.mmap_min_addr */
+	if (!range_is_free(mm, addr, len)) {
+		if (flags & MAP_FIXED_NOREPLACE)
+			return -EEXIST;
+		err = vm_unmap(mm, addr, len);
+		if (err)
+			return err;
+	}
+	return (long)addr;
+}
+
+/* The area for [addr, addr+len): anonymous, shared anonymous, or of file f. */
+static struct vma *new_area(unsigned long addr, unsigned long len, unsigned int prot,
+			    unsigned int flags, struct file *f, unsigned long pgoff)
+{
 	unsigned int vflags = 0;
+	struct vma *v;
+
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		vflags |= VM_SHARED;
+	if ((vflags & VM_SHARED) && f && (f->mode & FMODE_WRITE))
+		vflags |= VM_MAYWRITE;
+	if (flags & MAP_GROWSDOWN)
+		vflags |= VM_GROWSDOWN;
+	v = vma_alloc(addr, addr + len, prot, vflags);
+	if (!v)
+		return NULL;
+	if (f) {
+		v->file = f;
+		v->pgoff = pgoff;
+		file_get(f);
+	} else if (vflags & VM_SHARED) {
+		v->shared = shared_anon_create(len >> PAGE_SHIFT);
+		if (!v->shared) {
+			vma_free(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+		      unsigned int flags, struct file *f, unsigned long pgoff)
+{
 	struct vma *v;
 	long err = check_map_args(addr, len, prot, flags);
 
 	if (err)
 		return err;
 	len = ALIGN_UP(len, PAGE_SIZE);
-	if (fixed) {
-		if (addr > USER_SPACE_END - len)
-			return -ENOMEM;
-		if (addr < USER_MIN_ADDR)
-			return -EPERM;	/* below vm.mmap_min_addr */
-		if (!range_is_free(mm, addr, len)) {
-			if (flags & MAP_FIXED_NOREPLACE)
-				return -EEXIST;
-			err = vm_unmap(mm, addr, len);
-			if (err)
-				return err;
-		}
-	} else {
-		err = vma_find_free(mm, ALIGN_DOWN(addr, PAGE_SIZE), len);
-		if (err < 0)
-			return err;
-		addr = (unsigned long)err;
-	}
-	if ((flags & MAP_TYPE) != MAP_PRIVATE)
-		vflags |= VM_SHARED;
-	if (flags & MAP_GROWSDOWN)
-		vflags |= VM_GROWSDOWN;
-	v = vma_alloc(addr, addr + len, prot, vflags);
+	if (f && pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	err = place_mapping(mm, addr, len, flags);
+	if (err < 0)
+		return err;
+	addr = (unsigned long)err;
+	v = new_area(addr, len, prot, flags, f, pgoff);
 	if (!v)
 		return -ENOMEM;
-	if (vflags & VM_SHARED) {
-		v->shared = shared_anon_create(len >> PAGE_SHIFT);
-		if (!v->shared) {
-			vma_free(v);
-			return -ENOMEM;
-		}
-	}
 	vma_insert(mm, v);
 	return (long)addr;
+}
+
+long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+	    unsigned int flags)
+{
+	return map_range(mm, addr, len, prot, flags, NULL, 0);
+}
+
+long vm_map_file(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+		 unsigned int flags, struct file *f, unsigned long pgoff)
+{
+	return map_range(mm, addr, len, prot, flags, f, pgoff);
 }
 
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot)
@@ -219,6 +267,10 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 	for (cur = addr, v = vma_find(mm, addr); cur < end; v = vma_next(v)) {
 		if (!v || v->start > cur)
 			return -ENOMEM;
+		/* A shared mapping of a file opened read-only stays read-only. */
+		if ((prot & PROT_WRITE) && (v->flags & VM_SHARED) && v->file &&
+		    !(v->flags & VM_MAYWRITE))
+			return -EACCES;
 		cur = v->end;
 	}
 	err = split_at(mm, addr);
@@ -229,10 +281,7 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
 	for (v = vma_find(mm, addr); v && v->start < end; v = vma_next(v)) {
 		v->prot = prot;
-		if (prot == PROT_NONE)
-			mmu_protect_range(mm->root, v->start, v->end, 0);
-		else
-			mmu_protect_range(mm->root, v->start, v->end, vma_mmu_prot(v, false));
+		mmu_protect_range(mm->root, v->start, v->end, vma_mmu_prot(v, false));
 	}
 	return 0;
 }
@@ -257,27 +306,30 @@ long vm_brk(struct mm *mm, unsigned long new_brk)
 	return (long)new_brk;
 }
 
-/* The page mapped at page_va, allocating it (zeroed) if the area has none yet. */
+/*
+ * The page mapped at page_va, made private and writable by the kernel
+ * whatever the area's rights: faulted in for writing (a private copy of
+ * a file page, a zeroed page, or the shared page), copy-on-write broken.
+ * NULL when out of memory or past the end of a mapped file.
+ */
 static struct page *populate_page(struct mm *mm, struct vma *v, unsigned long page_va)
 {
 	phys_addr_t pa;
-	struct page *p;
+	int err;
 
-	if (mmu_translate(mm->root, page_va, &pa, NULL))
-		return pfn_to_page(pa >> PAGE_SHIFT);
-	p = v->shared ? shared_anon_page(v->shared,
-					 v->shared_pgoff + ((page_va - v->start) >> PAGE_SHIFT))
-		      : alloc_page(GFP_ZERO);
-	if (!p)
+	if (!mmu_translate(mm->root, page_va, &pa, NULL))
+		err = fault_resolve(mm, v, page_va, FAULT_WRITE);
+	else if (!(v->flags & VM_SHARED))
+		err = break_cow(mm, v, page_va);
+	else
+		err = 0;
+	if (err || !mmu_translate(mm->root, page_va, &pa, NULL))
 		return NULL;
-	if (mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, true))) {
-		put_page(p);
-		return NULL;
-	}
-	return p;
+	return pfn_to_page(pa >> PAGE_SHIFT);
 }
 
-long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
+/* Copy src (or zeroes when src is NULL) into mm at addr. */
+static long write_pages(struct mm *mm, unsigned long addr, const void *src, size_t len)
 {
 	const u8 *s = src;
 
@@ -292,10 +344,24 @@ long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
 		p = populate_page(mm, v, page_va);
 		if (!p)
 			return -ENOMEM;
-		memcpy((u8 *)page_address(p) + off, s, n);
+		if (s) {
+			memcpy((u8 *)page_address(p) + off, s, n);
+			s += n;
+		} else {
+			memset((u8 *)page_address(p) + off, 0, n);
+		}
 		addr += n;
-		s += n;
 		len -= n;
 	}
 	return 0;
+}
+
+long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
+{
+	return write_pages(mm, addr, src, len);
+}
+
+long vm_clear(struct mm *mm, unsigned long addr, size_t len)
+{
+	return write_pages(mm, addr, NULL, len);
 }
