@@ -89,6 +89,9 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(munmap),
 	SYSCALL(brk),
 	SYSCALL(mremap),
+	SYSCALL(msync),
+	SYSCALL(madvise),
+	SYSCALL(mincore),
 
 	/* processes and system (kernel/, arch/) */
 	SYSCALL(fork),

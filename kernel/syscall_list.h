@@ -82,6 +82,9 @@ DECLARE(mprotect);
 DECLARE(munmap);
 DECLARE(brk);
 DECLARE(mremap);
+DECLARE(msync);
+DECLARE(madvise);
+DECLARE(mincore);
 
 /* processes and system (kernel/, arch/) */
 DECLARE(fork);
