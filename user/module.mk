@@ -19,7 +19,19 @@ $(BUILD)/user/%: user/%.c user/tests/utest.h
 # Debian's busybox-static, for the tests that run real programs.
 BUSYBOX ?= /bin/busybox
 
-$(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
+# Dynamically linked programs for exec_dynamic_programs: our musl one
+# (user/dyn/), and Debian's glibc env and false, each with its loader and
+# libraries at Debian's own paths (what `ldd` lists).
+USER_DYN_BINS := $(BUILD)/user/dyn/hello-musl
+MUSL_LIBC   ?= /lib/x86_64-linux-musl/libc.so
+GLIBC_DIR   ?= /lib/x86_64-linux-gnu
+
+$(BUILD)/user/dyn/%: user/dyn/%.c
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $< (dynamic)"
+	$(Q)$(USER_CC) $(filter-out -static,$(USER_CFLAGS)) $< -o $@
+
+$(TEST_INITRAMFS): $(USER_BINS) $(USER_DYN_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
 	  echo "dir /proc"; echo "dir /tmp 1777"; \
@@ -29,6 +41,14 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) tools/mkcpio.py
 	  echo "file /utest-data/not-elf user/tests/data/not-elf 0755"; \
 	  echo "file /utest-data/no-exec-perm $(BUILD)/user/test-init 0644"; \
 	  echo "file /utest-data/busybox $(BUSYBOX) 0755"; \
+	  echo "file /utest-data/hello-musl $(BUILD)/user/dyn/hello-musl 0755"; \
+	  echo "file /lib/x86_64-linux-musl/libc.so $(MUSL_LIBC) 0755"; \
+	  echo "symlink /lib/ld-musl-x86_64.so.1 x86_64-linux-musl/libc.so"; \
+	  echo "file /utest-data/env /usr/bin/env 0755"; \
+	  echo "file /utest-data/false /bin/false 0755"; \
+	  echo "file $(GLIBC_DIR)/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2 0755"; \
+	  echo "file $(GLIBC_DIR)/libc.so.6 $(GLIBC_DIR)/libc.so.6 0755"; \
+	  echo "symlink /lib64/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2"; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user
