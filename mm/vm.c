@@ -91,6 +91,12 @@ struct mm *mm_fork(struct mm *old)
 	if (!new)
 		return NULL;
 	mutex_lock(&old->lock);
+	/*
+	 * The child's areas of files become visible to truncate (through the
+	 * files' mapper lists) as they are inserted, so build its page tables
+	 * under its own lock too.  Nothing else can hold it: no deadlock.
+	 */
+	mutex_lock(&new->lock);
 	for (n = rb_first(&old->vmas); n && !err; n = rb_next(n))
 		err = fork_vma(new, old, rb_entry(n, struct vma, node));
 	new->brk_start = old->brk_start;
@@ -100,6 +106,7 @@ struct mm *mm_fork(struct mm *old)
 	new->arg_end = old->arg_end;
 	new->env_start = old->env_start;
 	new->env_end = old->env_end;
+	mutex_unlock(&new->lock);
 	mutex_unlock(&old->lock);
 	if (err) {
 		mm_put(new);
