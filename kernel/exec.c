@@ -425,8 +425,11 @@ static int exec_file_open(const char *path, struct exec_file *ef)
 	return err;
 }
 
+/* A program we can map: a valid ELF on a file system whose pages can be mapped. */
 static int exec_file_check(struct exec_file *ef)
 {
+	if (!ef->file->ops->get_page)
+		return -ENOEXEC;	/* as Linux, for a file without mmap */
 	return elf_check_head(ef->head, ef->head_len, ef->size, USER_SPACE_END, &ef->info);
 }
 

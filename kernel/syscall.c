@@ -92,6 +92,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(msync),
 	SYSCALL(madvise),
 	SYSCALL(mincore),
+	SYSCALL(fadvise64),
 
 	/* processes and system (kernel/, arch/) */
 	SYSCALL(fork),

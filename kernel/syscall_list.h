@@ -85,6 +85,7 @@ DECLARE(mremap);
 DECLARE(msync);
 DECLARE(madvise);
 DECLARE(mincore);
+DECLARE(fadvise64);
 
 /* processes and system (kernel/, arch/) */
 DECLARE(fork);

@@ -5,4 +5,4 @@ KOBJS += mm/uaccess_ktest.o
 KOBJS += mm/vm.o mm/vma.o mm/fault.o mm/shared_anon.o mm/file_map.o
 KOBJS += mm/sys_mman.o
 KOBJS += mm/mremap.o
-KOBJS += mm/madvise.o mm/msync.o
+KOBJS += mm/madvise.o mm/msync.o mm/fadvise.o
