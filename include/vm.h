@@ -95,7 +95,9 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 long vm_brk(struct mm *mm, unsigned long new_brk);
 /*
  * Write kernel data into mm (not necessarily the active one) through the
- * direct map, allocating pages as needed: for exec building a new image.
+ * direct map, whatever the areas' rights, allocating pages as needed and
+ * writing private areas only in private pages (a file page is copied
+ * first): for exec building a new image.
  */
 long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len);
 /* The same with zeroes (exec's bss tail); private file pages get copied first. */

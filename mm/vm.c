@@ -1,6 +1,7 @@
 /*
  * Address-space operations with Linux's semantics: mmap of anonymous
- * memory (private and shared, MAP_FIXED, MAP_FIXED_NOREPLACE, hints),
+ * memory and of files (private and shared, MAP_FIXED, MAP_FIXED_NOREPLACE,
+ * hints; file areas fault through mm/file_map.c),
  * munmap and mprotect over any range (splitting areas as needed), brk,
  * and the whole-space operations: create, fork (copy-on-write), release.
  */
