@@ -27,7 +27,7 @@
 /* vma->flags, beside the PROT_* rights in vma->prot */
 #define VM_SHARED	(1u << 0)	/* MAP_SHARED: writes are seen by all mappers */
 #define VM_GROWSDOWN	(1u << 1)	/* the stack: grows into the gap below it */
-#define VM_MAYWRITE	(1u << 2)	/* shared file mapping: mprotect may add PROT_WRITE */
+#define VM_MAYWRITE	(1u << 4)	/* shared file mapping: mprotect may add PROT_WRITE */
 
 struct file;
 struct shared_anon;
