@@ -28,6 +28,8 @@
 #define VM_SHARED	(1u << 0)	/* MAP_SHARED: writes are seen by all mappers */
 #define VM_GROWSDOWN	(1u << 1)	/* the stack: grows into the gap below it */
 #define VM_MAYWRITE	(1u << 4)	/* shared file mapping: mprotect may add PROT_WRITE */
+#define VM_DONTCOPY	(1u << 5)	/* MADV_DONTFORK: a forked child does not get it */
+#define VM_WIPEONFORK	(1u << 6)	/* MADV_WIPEONFORK: the child's copy starts zeroed */
 
 struct file;
 struct shared_anon;

@@ -5,15 +5,20 @@
  * madvise: MADV_DONTNEED (and MADV_DONTNEED_LOCKED; nothing is ever
  * locked here) really drops the range's pages: a private page reads as
  * zero (anonymous) or as the file's current contents again, a shared one
- * as the shared contents.  MADV_FREE may drop anonymous private pages
- * lazily; we drop them at once, which Linux also allows.  Pure hints
- * that change no semantics (access patterns, KSM, huge pages, dump
- * filters, cold/pageout) are accepted and ignored, after the same range
- * checks Linux makes.  Advice that would change semantics we do not
- * implement (MADV_REMOVE, the fork controls, the populate requests) is
- * refused with -EINVAL, what Linux built without the feature returns.
- * As on Linux, a hole in the range gives -ENOMEM after the advice was
- * applied to the mapped parts.
+ * as the shared contents.  MADV_FREE may drop private anonymous pages
+ * lazily; we drop them at once, which Linux also allows.  MADV_DONTFORK
+ * and MADV_WIPEONFORK (private anonymous only) mark areas that a forked
+ * child does not get, or gets empty; MADV_DOFORK and MADV_KEEPONFORK
+ * undo that.  MADV_POPULATE_READ/WRITE fault the pages in now, as a read
+ * or a write would.  Pure hints that change no semantics (access
+ * patterns, KSM, huge pages, dump filters, cold/pageout) are accepted and
+ * ignored after the same checks.  MADV_REMOVE (punching a hole in the
+ * file) and the memory-failure injections are not implemented: -EINVAL,
+ * what a Linux built without them returns.
+ *
+ * As on Linux, the advice goes to each area of the range in turn; a hole
+ * gives -ENOMEM once the mapped parts are done, an area the advice does
+ * not fit stops the walk with -EINVAL.
  */
 #include <errno.h>
 #include <mm.h>
@@ -26,58 +31,119 @@
 #include <arch/mmu.h>
 #include "vm_internal.h"
 
-enum advice_kind { ADVICE_HINT, ADVICE_DROP, ADVICE_FREE, ADVICE_UNSUPPORTED };
+/* Give advice to [from, to), which lies inside area v; may split v. */
+typedef long (*advice_fn)(struct mm *mm, struct vma *v, unsigned long from, unsigned long to,
+			  int advice);
 
-static enum advice_kind classify(int advice)
+static long advise_nothing(struct mm *mm, struct vma *v, unsigned long from, unsigned long to,
+			   int advice)
+{
+	return 0;
+}
+
+static long advise_drop(struct mm *mm, struct vma *v, unsigned long from, unsigned long to,
+			int advice)
+{
+	if (advice == MADV_FREE && (v->file || (v->flags & VM_SHARED)))
+		return -EINVAL;		/* MADV_FREE: private anonymous memory only */
+	mmu_unmap_put(mm->root, from, to);
+	return 0;
+}
+
+static long advise_fork(struct mm *mm, struct vma *v, unsigned long from, unsigned long to,
+			int advice)
+{
+	unsigned int set = 0, clear = 0;
+	long err;
+
+	switch (advice) {
+	case MADV_DONTFORK: set = VM_DONTCOPY; break;
+	case MADV_DOFORK: clear = VM_DONTCOPY; break;
+	case MADV_WIPEONFORK: set = VM_WIPEONFORK; break;
+	case MADV_KEEPONFORK: clear = VM_WIPEONFORK; break;
+	}
+	if (advice == MADV_WIPEONFORK && (v->file || (v->flags & VM_SHARED)))
+		return -EINVAL;
+	err = vma_isolate(mm, from, to);
+	if (err)
+		return err;
+	v = vma_find(mm, from);
+	v->flags = (v->flags | set) & ~clear;
+	return 0;
+}
+
+/* Fault in [from, to) as reads or writes would (MADV_POPULATE_*). */
+static long advise_populate(struct mm *mm, struct vma *v, unsigned long from,
+			    unsigned long to, int advice)
+{
+	bool write = advice == MADV_POPULATE_WRITE;
+
+	if (!(v->prot & (write ? PROT_WRITE : PROT_READ)))
+		return -EINVAL;		/* the access would not be allowed */
+	for (unsigned long va = from; va < to; va += PAGE_SIZE) {
+		unsigned int prot;
+		int err = 0;
+
+		if (!mmu_translate(mm->root, va, NULL, &prot))
+			err = fault_resolve(mm, v, va, write ? FAULT_WRITE : 0);
+		else if (write && !(prot & MMU_WRITE))
+			err = fault_resolve(mm, v, va, FAULT_WRITE | FAULT_PRESENT);
+		if (err)
+			return err == -EIO ? -EFAULT : err;	/* -EFAULT: SIGBUS territory */
+	}
+	return 0;
+}
+
+static advice_fn advice_handler(int advice)
 {
 	switch (advice) {
 	case MADV_NORMAL: case MADV_RANDOM: case MADV_SEQUENTIAL: case MADV_WILLNEED:
 	case MADV_MERGEABLE: case MADV_UNMERGEABLE: case MADV_HUGEPAGE:
 	case MADV_NOHUGEPAGE: case MADV_DONTDUMP: case MADV_DODUMP: case MADV_COLD:
 	case MADV_PAGEOUT:
-		return ADVICE_HINT;
-	case MADV_DONTNEED: case MADV_DONTNEED_LOCKED:
-		return ADVICE_DROP;
-	case MADV_FREE:
-		return ADVICE_FREE;
+		return advise_nothing;
+	case MADV_DONTNEED: case MADV_DONTNEED_LOCKED: case MADV_FREE:
+		return advise_drop;
+	case MADV_DONTFORK: case MADV_DOFORK: case MADV_WIPEONFORK: case MADV_KEEPONFORK:
+		return advise_fork;
+	case MADV_POPULATE_READ: case MADV_POPULATE_WRITE:
+		return advise_populate;
 	default:
-		return ADVICE_UNSUPPORTED;
+		return NULL;
 	}
 }
 
-/* Apply advice to every area part in [start, end); -ENOMEM for holes. */
-static long advise_range(struct mm *mm, unsigned long start, unsigned long end,
-			 enum advice_kind kind)
+/* Apply fn to every area part in [start, end); -ENOMEM for holes. */
+static long advise_range(struct mm *mm, unsigned long start, unsigned long end, advice_fn fn,
+			 int advice)
 {
 	unsigned long cur = start;
-	struct vma *v;
-	long ret = 0;
+	struct vma *v = vma_find(mm, start);
+	long hole = 0;
 
-	/* MADV_FREE only applies to private anonymous memory (Linux: -EINVAL). */
-	for (v = vma_find(mm, start); kind == ADVICE_FREE && v && v->start < end; v = vma_next(v)) {
-		if (v->file || (v->flags & VM_SHARED))
-			return -EINVAL;
-	}
-	for (v = vma_find(mm, start); v && v->start < end; v = vma_next(v)) {
-		unsigned long from = MAX(v->start, start), to = MIN(v->end, end);
+	while (cur < end && v && v->start < end) {
+		unsigned long from = MAX(v->start, cur), to = MIN(v->end, end);
+		long err;
 
 		if (v->start > cur)
-			ret = -ENOMEM;
-		if (kind != ADVICE_HINT)
-			mmu_unmap_put(mm->root, from, to);
+			hole = -ENOMEM;
+		err = fn(mm, v, from, to, advice);
+		if (err)
+			return err;
 		cur = to;
+		v = vma_find(mm, to);	/* fn may have split the areas */
 	}
-	return cur < end ? -ENOMEM : ret;
+	return cur < end ? -ENOMEM : hole;
 }
 
 SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, advice)
 {
 	struct mm *mm = current_task()->mm;
-	enum advice_kind kind = classify(advice);
+	advice_fn fn = advice_handler(advice);
 	unsigned long len = ALIGN_UP(len_in, PAGE_SIZE);
 	long ret;
 
-	if (kind == ADVICE_UNSUPPORTED || !IS_ALIGNED(start, PAGE_SIZE))
+	if (!fn || !IS_ALIGNED(start, PAGE_SIZE))
 		return -EINVAL;
 	if (len_in && !len)
 		return -EINVAL;		/* rounding up wrapped */
@@ -88,7 +154,7 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, advic
 	if (start >= USER_SPACE_END || len > USER_SPACE_END - start)
 		return -ENOMEM;
 	mutex_lock(&mm->lock);
-	ret = advise_range(mm, start, start + len, kind);
+	ret = advise_range(mm, start, start + len, fn, advice);
 	mutex_unlock(&mm->lock);
 	return ret;
 }

@@ -71,15 +71,21 @@ void mm_activate(struct mm *mm)
 	mmu_switch(mm ? mm->root : kernel_root);
 }
 
+/* The child's copy of v: none (MADV_DONTFORK), empty (MADV_WIPEONFORK), or COW. */
 static int fork_vma(struct mm *new, struct mm *old, struct vma *v)
 {
-	struct vma *copy = vma_alloc(v->start, v->end, v->prot, v->flags);
+	struct vma *copy;
 	bool cow = !(v->flags & VM_SHARED);
 
+	if (v->flags & VM_DONTCOPY)
+		return 0;
+	copy = vma_alloc(v->start, v->end, v->prot, v->flags);
 	if (!copy)
 		return -ENOMEM;
 	vma_share_backing(copy, v, 0);
 	vma_insert(new, copy);
+	if (v->flags & VM_WIPEONFORK)
+		return 0;	/* private anonymous: the child demand-zeroes it */
 	return mmu_copy_range(new->root, old->root, v->start, v->end, cow);
 }
 
@@ -126,6 +132,13 @@ static int split_at(struct mm *mm, unsigned long addr)
 	return 0;
 }
 
+int vma_isolate(struct mm *mm, unsigned long start, unsigned long end)
+{
+	int err = split_at(mm, start);
+
+	return err ? err : split_at(mm, end);
+}
+
 long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len)
 {
 	unsigned long end;
@@ -151,8 +164,8 @@ long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len)
 	return 0;
 }
 
-static long check_map_args(unsigned long addr, unsigned long len, unsigned int prot,
-			   unsigned int flags)
+/* mmap(2) does not check prot (Linux ignores bits other than rwx). */
+static long check_map_args(unsigned long addr, unsigned long len, unsigned int flags)
 {
 	unsigned int type = flags & MAP_TYPE;
 
@@ -161,8 +174,6 @@ static long check_map_args(unsigned long addr, unsigned long len, unsigned int p
 	if (len > USER_SPACE_END)
 		return -ENOMEM;		/* as Linux: no room that big, whatever the flags */
 	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
-		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
 		return -EINVAL;
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !IS_ALIGNED(addr, PAGE_SIZE))
 		return -EINVAL;
@@ -225,10 +236,11 @@ static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsi
 		      unsigned int flags, struct file *f, unsigned long pgoff)
 {
 	struct vma *v;
-	long err = check_map_args(addr, len, prot, flags);
+	long err = check_map_args(addr, len, flags);
 
 	if (err)
 		return err;
+	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (f && pgoff + (len >> PAGE_SHIFT) < pgoff)
 		return -EOVERFLOW;
@@ -255,22 +267,52 @@ long vm_map_file(struct mm *mm, unsigned long addr, unsigned long len, unsigned 
 	return map_range(mm, addr, len, prot, flags, f, pgoff);
 }
 
+#define PROT_SEM	0x8	/* accepted by mprotect on x86, and meaningless */
+
+/*
+ * PROT_GROWSDOWN extends the range down to the start of the area that
+ * holds addr, which must grow down (else -EINVAL, as Linux); there are no
+ * areas that grow up, so PROT_GROWSUP is always -EINVAL.  Sets *addr.
+ */
+static long apply_grows(struct mm *mm, unsigned long *addr, unsigned long end,
+			unsigned int grows)
+{
+	struct vma *v = vma_find(mm, *addr);
+
+	if (!v)
+		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		if (v->start >= end)
+			return -ENOMEM;
+		*addr = v->start;
+		return (v->flags & VM_GROWSDOWN) ? 0 : -EINVAL;
+	}
+	if (v->start > *addr)
+		return -ENOMEM;
+	return grows ? -EINVAL : 0;
+}
+
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot)
 {
+	unsigned int grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	unsigned long end, cur;
 	struct vma *v;
 	long err;
 
-	if (!IS_ALIGNED(addr, PAGE_SIZE))
+	prot &= ~grows;
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP) || !IS_ALIGNED(addr, PAGE_SIZE))
 		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
-		return -EINVAL;
-	len = ALIGN_UP(len, PAGE_SIZE);
 	if (len == 0)
 		return 0;
-	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (len == 0 || addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
 		return -ENOMEM;
 	end = addr + len;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+	err = apply_grows(mm, &addr, end, grows);
+	if (err)
+		return err;
 	/* The whole range must be mapped, without holes (else ENOMEM, as Linux). */
 	for (cur = addr, v = vma_find(mm, addr); cur < end; v = vma_next(v)) {
 		if (!v || v->start > cur)
@@ -281,9 +323,7 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 			return -EACCES;
 		cur = v->end;
 	}
-	err = split_at(mm, addr);
-	if (!err)
-		err = split_at(mm, end);
+	err = vma_isolate(mm, addr, end);
 	if (err)
 		return err;
 	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;

@@ -11,6 +11,8 @@ void vma_insert(struct mm *mm, struct vma *v);
 void vma_remove(struct mm *mm, struct vma *v);
 struct vma *vma_prev(struct vma *v);
 int vma_split(struct mm *mm, struct vma *v, unsigned long addr);
+/* Split areas so that [start, end) is made of whole areas. */
+int vma_isolate(struct mm *mm, unsigned long start, unsigned long end);
 /* dst maps what src maps, delta_pages further on (takes its own references). */
 void vma_share_backing(struct vma *dst, const struct vma *src, unsigned long delta_pages);
 /* Page index, in the area's object, of the page at va. */
