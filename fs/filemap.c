@@ -14,6 +14,7 @@
 #include <mm.h>
 #include <string.h>
 #include <uapi/fcntl.h>
+#include <vm.h>
 #include "internal.h"
 
 /* relatime, Linux's default: touch atime only when it is older than mtime or ctime. */
@@ -144,24 +145,36 @@ struct page *generic_file_get_page(struct file *f, u64 index)
 	return page_cache_get_or_add(&inode->pages, index);
 }
 
+/*
+ * Shrinking: the new size is published first, so a page fault on a file
+ * mapping that starts now sees it; then the cache is cut, every mapping
+ * of the cut pages is removed (vm_truncate_mappings(), which waits for
+ * faults that read the old size), and the cache is cut again for any page
+ * such a fault added meanwhile.
+ */
 int generic_truncate(struct inode *inode, u64 size)
 {
 	size_t tail = size & (PAGE_SIZE - 1);
+	u64 keep = ALIGN_UP(size, PAGE_SIZE) >> PAGE_SHIFT;
 
 	if (size > VFS_MAX_FILE_SIZE)
 		return -EFBIG;
-	if (size < inode->size) {
-		page_cache_truncate(&inode->pages, ALIGN_UP(size, PAGE_SIZE) >> PAGE_SHIFT);
-		if (tail) {	/* growing later must read zeroes past the old end */
-			struct page *page = page_cache_lookup(&inode->pages, size >> PAGE_SHIFT);
-
-			if (page) {
-				memset((char *)page_address(page) + tail, 0, PAGE_SIZE - tail);
-				put_page(page);
-			}
-		}
+	if (size >= inode->size) {
+		WRITE_ONCE(inode->size, size);
+		return 0;
 	}
 	WRITE_ONCE(inode->size, size);
+	page_cache_truncate(&inode->pages, keep);
+	if (tail) {	/* mappings and later growth must read zeroes past the end */
+		struct page *page = page_cache_lookup(&inode->pages, size >> PAGE_SHIFT);
+
+		if (page) {
+			memset((char *)page_address(page) + tail, 0, PAGE_SIZE - tail);
+			put_page(page);
+		}
+	}
+	vm_truncate_mappings(&inode->pages, keep);
+	page_cache_truncate(&inode->pages, keep);
 	return 0;
 }
 

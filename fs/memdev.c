@@ -74,6 +74,7 @@ static const struct file_operations zero_fops = {
 	.read = zero_read,
 	.write = sink_write,
 	.llseek = null_llseek,
+	.mmap_anonymous = true,		/* as Linux's mmap_zero() */
 };
 
 static const struct file_operations full_fops = {

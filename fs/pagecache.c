@@ -54,6 +54,8 @@ void page_cache_init(struct page_cache *pc)
 	pc->root = NULL;
 	pc->height = 0;
 	pc->nr_pages = 0;
+	list_init(&pc->mappers);
+	pc->sweep_gen = 0;
 }
 
 /* Indexes a tree of this height can hold: 64^height. */

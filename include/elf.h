@@ -30,5 +30,15 @@ struct elf_info {
  * user_limit is the end of the user address range (exclusive).
  */
 int elf_check(const void *data, size_t size, u64 user_limit, struct elf_info *info);
+/*
+ * The same when only the file's first head_len bytes are at data (the
+ * loader maps the rest from the file): the program headers and the
+ * PT_INTERP path must lie in them; segments are checked against the
+ * file's size.  elf_head_wanted() says how many bytes that takes, judged
+ * from what is at hand (0 when the header is unusable).
+ */
+int elf_check_head(const void *data, size_t head_len, u64 size, u64 user_limit,
+		   struct elf_info *info);
+u64 elf_head_wanted(const void *data, size_t head_len);
 
 #endif

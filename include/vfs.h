@@ -89,10 +89,13 @@ u32 vfs_name_hash(const char *name, u32 len);
  * pages back read(2), write(2) and (later) mmap.
  */
 struct page_cache {
-	struct spinlock lock;		/* protects root, height, nr_pages, the nodes */
+	struct spinlock lock;		/* protects root, height, nr_pages, the nodes,
+					   and the mappers list */
 	void *root;
 	unsigned int height;		/* levels below root; 0: empty */
 	u64 nr_pages;
+	struct list_head mappers;	/* lock: struct vma file_node (mm/file_map.c) */
+	u64 sweep_gen;			/* inode->lock: truncate sweeps (mm/file_map.c) */
 };
 
 void page_cache_init(struct page_cache *pc);
@@ -408,6 +411,11 @@ struct file_operations {
 	 * -EOPNOTSUPP).  offset + len does not overflow.
 	 */
 	long (*fallocate)(struct file *f, int mode, u64 offset, u64 len);
+	/*
+	 * Without get_page: mmap(2) gives anonymous memory, private or shared
+	 * (/dev/zero).  Neither set: mmap fails with -ENODEV.
+	 */
+	bool mmap_anonymous;
 };
 
 struct file {

@@ -5,8 +5,11 @@
  * virtual memory areas, kept in a red-black tree ordered by address so
  * that the page-fault path finds an address's area in O(log n).  Areas
  * never overlap and are page aligned.  A page is mapped only when first
- * touched (demand paging): anonymous memory gets a zeroed frame, and a
- * private writable page shared after fork is copied on its first write.
+ * touched (demand paging): anonymous memory gets a zeroed frame, a file
+ * mapping the file's page-cache page (mm/file_map.c), and a private
+ * writable page shared after fork (or with the page cache) is copied on
+ * its first write.  Every mapped page-table entry holds one reference on
+ * its frame.
  *
  * mm->lock (a mutex: faults may sleep) protects the tree, every area,
  * brk and the user half of the page tables.  The user-copy helpers may
@@ -19,6 +22,7 @@
 #include <types.h>
 #include <mutex.h>
 #include <rbtree.h>
+#include <list.h>
 
 /* vma->flags, beside the PROT_* rights in vma->prot */
 #define VM_SHARED	(1u << 0)	/* MAP_SHARED: writes are seen by all mappers */
@@ -34,16 +38,25 @@
  * this process alone, like any private page.
  */
 #define VM_SPECIAL	(VM_VDSO | VM_VVAR)
+#define VM_MAYWRITE	(1u << 4)	/* shared file mapping: mprotect may add PROT_WRITE */
+#define VM_DONTCOPY	(1u << 5)	/* MADV_DONTFORK: a forked child does not get it */
+#define VM_WIPEONFORK	(1u << 6)	/* MADV_WIPEONFORK: the child's copy starts zeroed */
 
+struct file;
 struct shared_anon;
 
+/* All fields: mm->lock of the owner; file_node also the file's page_cache lock. */
 struct vma {
 	struct rb_node node;		/* mm->vmas */
 	unsigned long start, end;	/* [start, end), page aligned */
 	unsigned int prot;		/* PROT_READ | PROT_WRITE | PROT_EXEC */
 	unsigned int flags;		/* VM_* */
+	struct mm *mm;			/* the owner, set by vma_insert() */
 	struct shared_anon *shared;	/* VM_SHARED anonymous: the common pages */
-	unsigned long shared_pgoff;	/* page index of 'start' inside 'shared' */
+	struct file *file;		/* file mapping: holds a reference; else NULL */
+	struct list_head file_node;	/* on file->inode->pages.mappers while inserted */
+	unsigned long pgoff;		/* page index of 'start' in 'shared' or 'file' */
+	u64 sweep_gen;			/* file: last truncate sweep that visited it */
 };
 
 struct mm {
@@ -67,6 +80,8 @@ struct mm {
 
 struct mm *mm_create(void);
 void mm_get(struct mm *mm);
+/* mm_get() unless the last user already left (teardown under way): false then. */
+bool mm_tryget(struct mm *mm);
 void mm_put(struct mm *mm);
 /* A copy-on-write duplicate for fork; NULL on -ENOMEM. */
 struct mm *mm_fork(struct mm *old);
@@ -82,6 +97,13 @@ struct vma *vma_next(struct vma *v);				/* the next area up, or NULL */
 long vma_find_free(struct mm *mm, unsigned long hint, unsigned long len);
 long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
 	    unsigned int map_flags);
+/*
+ * Map len bytes of file f from page index pgoff (mmap's rules for the
+ * address and flags; the caller checked f's access mode).  The area takes
+ * its own file reference.
+ */
+long vm_map_file(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+		 unsigned int map_flags, struct file *f, unsigned long pgoff);
 long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len);
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot);
 long vm_brk(struct mm *mm, unsigned long new_brk);
@@ -95,7 +117,9 @@ long vm_insert_special(struct mm *mm, unsigned long addr, struct page *const *pa
 		       unsigned long npages, unsigned int prot, unsigned int vm_flags);
 /*
  * Write kernel data into mm (not necessarily the active one) through the
- * direct map, allocating pages as needed: for exec building a new image.
+ * direct map, whatever the areas' rights, allocating pages as needed and
+ * writing private areas only in private pages (a file page is copied
+ * first): for exec building a new image.
  */
 long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len);
 /*
@@ -104,11 +128,24 @@ long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len);
  * the first page not present.  Returns the bytes copied.  Takes mm->lock.
  */
 size_t vm_read_remote(struct mm *mm, unsigned long addr, void *dst, size_t len);
+/* The same with zeroes (exec's bss tail); private file pages get copied first. */
+long vm_clear(struct mm *mm, unsigned long addr, size_t len);
+
+/*
+ * A file shrank to 'pages' pages: remove every mapping of its pages from
+ * that index on, in every address space (private copies too, as Linux's
+ * truncate does), so later accesses there raise SIGBUS.  Called by the
+ * file system with the inode's lock held, after the new size is visible
+ * and the page cache is cut; takes mm->lock of each mapper.  May sleep.
+ */
+struct page_cache;
+void vm_truncate_mappings(struct page_cache *pc, u64 pages);
 
 /*
  * Resolve a user page fault.  Returns 0 when the access may be retried,
  * -EFAULT for an address with no area (SEGV_MAPERR), -EACCES for an area
- * that forbids the access (SEGV_ACCERR), -ENOMEM when out of memory.
+ * that forbids the access (SEGV_ACCERR), -EIO for a file page wholly past
+ * the end of the file (SIGBUS, BUS_ADRERR), -ENOMEM when out of memory.
  */
 #define FAULT_WRITE	(1u << 0)
 #define FAULT_EXEC	(1u << 1)

@@ -42,33 +42,96 @@ static unsigned int elf_prot(u32 flags)
 	       (flags & PF_X ? PROT_EXEC : 0);
 }
 
-static int map_segment(struct mm *mm, const Elf64_Phdr *ph, const u8 *data, u64 bias,
+/* Copy n bytes of f from off into mm at va, through the page cache. */
+static int copy_file_bytes(struct mm *mm, u64 va, struct file *f, u64 off, size_t n)
+{
+	while (n > 0) {
+		size_t in_page = off & (PAGE_SIZE - 1), chunk = MIN(n, PAGE_SIZE - in_page);
+		struct page *p = file_get_page(f, off >> PAGE_SHIFT);
+		long err;
+
+		if (!p)
+			return -EIO;	/* the file shrank under us */
+		err = vm_write(mm, va, (u8 *)page_address(p) + in_page, chunk);
+		put_page(p);
+		if (err)
+			return (int)err;
+		va += chunk;
+		off += chunk;
+		n -= chunk;
+	}
+	return 0;
+}
+
+/*
+ * The first page of a segment that starts on the page where the previous
+ * one ends: it is already mapped, so add this segment's rights and copy
+ * in its bytes (file part, then zeroes up to its memory size).
+ */
+static int fill_shared_page(struct mm *mm, const Elf64_Phdr *ph, struct file *f, u64 va,
+			    u64 page)
+{
+	u64 page_end = page + PAGE_SIZE;
+	u64 file_end = MIN(va + ph->p_filesz, page_end), mem_end = MIN(va + ph->p_memsz, page_end);
+	struct vma *prev = vma_find(mm, page);
+	long err = vm_protect(mm, page, PAGE_SIZE, (prev ? prev->prot : 0) | elf_prot(ph->p_flags));
+
+	if (!err && file_end > va)
+		err = copy_file_bytes(mm, va, f, ph->p_offset, file_end - va);
+	if (!err && mem_end > MAX(file_end, va))
+		err = vm_clear(mm, MAX(file_end, va), mem_end - MAX(file_end, va));
+	return (int)err;
+}
+
+/*
+ * Map one PT_LOAD segment: its file pages as a private file mapping, the
+ * rest of its last file page zeroed in a private copy (never in the page
+ * cache), and anonymous zero pages for the bss beyond.
+ */
+static int map_segment(struct mm *mm, const Elf64_Phdr *ph, struct file *f, u64 bias,
 		       u64 *mapped_end)
 {
-	u64 start = ALIGN_DOWN(bias + ph->p_vaddr, PAGE_SIZE);
-	u64 end = ALIGN_UP(bias + ph->p_vaddr + ph->p_memsz, PAGE_SIZE);
+	u64 va = bias + ph->p_vaddr, start = ALIGN_DOWN(va, PAGE_SIZE);
+	u64 file_end = va + ph->p_filesz, end = ALIGN_UP(va + ph->p_memsz, PAGE_SIZE);
+	u64 file_pages_end = ALIGN_UP(file_end, PAGE_SIZE), anon_start;
 	unsigned int prot = elf_prot(ph->p_flags);
 	long err;
 
 	if (start < *mapped_end) {	/* shares a page with the previous segment */
-		struct vma *prev = vma_find(mm, start);
-
-		err = vm_protect(mm, start, PAGE_SIZE, (prev ? prev->prot : 0) | prot);
+		err = fill_shared_page(mm, ph, f, va, start);
 		if (err)
 			return (int)err;
-		start = *mapped_end;
+		start += PAGE_SIZE;
 	}
-	if (start < end) {
-		err = vm_map(mm, start, end - start, prot,
+	*mapped_end = MAX(*mapped_end, end);
+	if (start >= end)
+		return 0;
+	anon_start = start;
+	if (ph->p_filesz && file_pages_end > start) {
+		/* offset of 'start' in the file: congruent to va (elf_check) */
+		u64 off = ph->p_offset + start - va;
+
+		err = vm_map_file(mm, start, file_pages_end - start, prot,
+				  MAP_PRIVATE | MAP_FIXED_NOREPLACE, f, off >> PAGE_SHIFT);
+		if (err < 0)
+			return (int)err;
+		if (ph->p_memsz > ph->p_filesz && file_end < file_pages_end) {
+			err = vm_clear(mm, file_end, file_pages_end - file_end);
+			if (err)
+				return (int)err;
+		}
+		anon_start = file_pages_end;
+	}
+	if (anon_start < end) {
+		err = vm_map(mm, anon_start, end - anon_start, prot,
 			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE);
 		if (err < 0)
 			return (int)err;
-		*mapped_end = end;
 	}
-	return (int)vm_write(mm, bias + ph->p_vaddr, data + ph->p_offset, ph->p_filesz);
+	return 0;
 }
 
-static int load_elf(struct mm *mm, const struct elf_info *info, const u8 *data, u64 bias,
+static int load_elf(struct mm *mm, const struct elf_info *info, struct file *f, u64 bias,
 		    struct loaded *out)
 {
 	u64 mapped_end = 0;
@@ -79,7 +142,7 @@ static int load_elf(struct mm *mm, const struct elf_info *info, const u8 *data, 
 
 		if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
 			continue;
-		err = map_segment(mm, ph, data, bias, &mapped_end);
+		err = map_segment(mm, ph, f, bias, &mapped_end);
 		if (err)
 			return err;
 	}
@@ -91,11 +154,6 @@ static int load_elf(struct mm *mm, const struct elf_info *info, const u8 *data, 
 	return 0;
 }
 
-struct exec_file;
-static int exec_file_open(const char *path, struct exec_file *ef);
-static void exec_file_close(struct exec_file *ef);
-static int load_interpreter_file(struct mm *mm, const u8 *data, size_t size, struct loaded *out);
-static int load_interpreter(struct mm *mm, const char *path, struct loaded *out);
 
 /* --- the initial stack ---------------------------------------------------- */
 
@@ -312,112 +370,140 @@ static const char *basename(const char *path)
 }
 
 /*
- * The executable's bytes, read whole from the file system into a kernel
- * buffer.  FIXME: map the page cache instead of copying, so exec of a big
- * binary costs only the pages it touches.
+ * An executable being loaded: the open file, whose pages get mapped, and
+ * a copy of its head (the ELF and program headers, the PT_INTERP path, or
+ * a "#!" line) for the checks.
  */
 struct exec_file {
-	const u8 *data;
-	size_t size;
-	u8 *buf;
 	struct file *file;	/* kept open: it becomes the mm's exe_file */
+	u64 size;		/* the file's size when opened */
+	u8 *head;		/* kmalloc'd: the first head_len bytes */
+	size_t head_len;
+	struct elf_info info;	/* after exec_file_check() */
 };
 
-#define EXEC_FILE_MAX	(256ul << 20)	/* larger binaries are refused with -ENOMEM */
+#define EXEC_HEAD_MIN	PAGE_SIZE	/* usually all the headers, and any "#!" line */
+#define EXEC_HEAD_MAX	(64u << 10)	/* headers further in are refused */
+
+/* Read the first len bytes of the file as its head. */
+static int read_head(struct exec_file *ef, size_t len)
+{
+	u8 *buf = kmalloc(MAX(len, 1), GFP_KERNEL);
+	ssize_t got;
+
+	if (!buf)
+		return -ENOMEM;
+	got = len ? kernel_read(ef->file, buf, len, 0) : 0;
+	if (got < 0) {
+		kfree(buf);
+		return (int)got;
+	}
+	kfree(ef->head);
+	ef->head = buf;
+	ef->head_len = (size_t)got;	/* the file may have shrunk meanwhile */
+	return 0;
+}
 
 static int exec_file_open(const char *path, struct exec_file *ef)
 {
-	struct file *f;
-	ssize_t got;
-	int err = vfs_open_exec(path, &f);
+	int err = vfs_open_exec(path, &ef->file);
+	u64 want;
 
-	ef->buf = NULL;
-	ef->file = NULL;
-	if (err)
+	ef->head = NULL;
+	if (err) {
+		ef->file = NULL;
 		return err;
-	ef->size = READ_ONCE(f->inode->size);
-	if (ef->size > EXEC_FILE_MAX) {
-		file_put(f);
-		return -ENOMEM;
 	}
-	ef->buf = ef->size ? vmalloc(ef->size) : NULL;
-	if (ef->size && !ef->buf) {
-		file_put(f);
-		return -ENOMEM;
+	ef->size = READ_ONCE(ef->file->inode->size);
+	err = read_head(ef, MIN(ef->size, (u64)MAX(EXEC_HEAD_MIN, sizeof(Elf64_Ehdr))));
+	/* Twice at most: once for the program headers, once for PT_INTERP. */
+	for (int i = 0; i < 2 && !err; i++) {
+		want = MIN(MIN(elf_head_wanted(ef->head, ef->head_len), ef->size),
+			   (u64)EXEC_HEAD_MAX);
+		if (want <= ef->head_len)
+			break;
+		err = read_head(ef, want);
 	}
-	got = ef->size ? kernel_read(f, ef->buf, ef->size, 0) : 0;
-	if (got < 0) {
-		file_put(f);
-		vfree(ef->buf);
-		return (int)got;
+	if (err) {
+		file_put(ef->file);
+		ef->file = NULL;
+		kfree(ef->head);
+		ef->head = NULL;
 	}
-	ef->file = f;
-	ef->size = (size_t)got;		/* the file may have shrunk meanwhile */
-	ef->data = ef->buf;
-	return 0;
+	return err;
+}
+
+/* A program we can map: a valid ELF on a file system whose pages can be mapped. */
+static int exec_file_check(struct exec_file *ef)
+{
+	if (!ef->file->ops->get_page)
+		return -ENOEXEC;	/* as Linux, for a file without mmap */
+	return elf_check_head(ef->head, ef->head_len, ef->size, USER_SPACE_END, &ef->info);
 }
 
 static void exec_file_close(struct exec_file *ef)
 {
-	vfree(ef->buf);
-	ef->buf = NULL;
-	ef->data = NULL;
+	kfree(ef->head);
+	ef->head = NULL;
 	if (ef->file)
 		file_put(ef->file);
 	ef->file = NULL;
 }
 
-static int load_interpreter_file(struct mm *mm, const u8 *data, size_t size, struct loaded *out)
+/* Open and check the program interpreter (PT_INTERP) before mm->lock is taken. */
+static int open_interpreter(const char *path, struct exec_file *ef)
 {
-	struct elf_info info;
-	long base;
-	int err = elf_check(data, size, USER_SPACE_END, &info);
-
-	if (err)
-		return -ELIBBAD;
-	if (!info.is_dyn || info.interp)
-		return -ELIBBAD;
-	base = vma_find_free(mm, 0, info.hi - info.lo);
-	if (base < 0)
-		return (int)base;
-	return load_elf(mm, &info, data, (u64)base - info.lo, out);
-}
-
-static int load_interpreter(struct mm *mm, const char *path, struct loaded *out)
-{
-	struct exec_file ef;
-	int err = exec_file_open(path, &ef);
+	int err = exec_file_open(path, ef);
 
 	if (err)
 		return err;
-	err = load_interpreter_file(mm, ef.data, ef.size, out);
-	exec_file_close(&ef);
-	return err;
+	if (exec_file_check(ef) || !ef->info.is_dyn || ef->info.interp) {
+		exec_file_close(ef);
+		return -ELIBBAD;
+	}
+	return 0;
+}
+
+static int load_interpreter(struct mm *mm, struct exec_file *ef, struct loaded *out)
+{
+	long base = vma_find_free(mm, 0, ef->info.hi - ef->info.lo);
+
+	if (base < 0)
+		return (int)base;
+	return load_elf(mm, &ef->info, ef->file, (u64)base - ef->info.lo, out);
 }
 
 /* Build the complete new image in mm; on success *entry and *sp start it. */
-static int load_program(struct mm *mm, const struct exec_file *ef, const char *path,
+static int load_program(struct mm *mm, struct exec_file *ef, const char *path,
 			const struct exec_args *args, u64 *entry, u64 *sp)
 {
+	const struct elf_info *info = &ef->info;
+	struct exec_file interp_file = { 0 };
 	struct loaded prog, interp;
-	struct elf_info info;
 	unsigned long vdso_at = 0;
-	int err = elf_check(ef->data, ef->size, USER_SPACE_END, &info);
+	int err = exec_file_check(ef);
 
 	if (err)
 		return err;
+	if (info->interp) {
+		err = open_interpreter(info->interp, &interp_file);
+		if (err)
+			return err;
+	}
 	mutex_lock(&mm->lock);
-	err = load_elf(mm, &info, ef->data, info.is_dyn ? ELF_ET_DYN_BASE - info.lo : 0, &prog);
-	if (!err && info.interp)
-		err = load_interpreter(mm, info.interp, &interp);
+	err = load_elf(mm, info, ef->file, info->is_dyn ? ELF_ET_DYN_BASE - info->lo : 0, &prog);
+	if (!err && info->interp)
+		err = load_interpreter(mm, &interp_file, &interp);
 	if (!err)
 		err = arch_vdso_map(mm, &vdso_at);
 	if (!err) {
 		mm->brk_start = mm->brk = ALIGN_UP(prog.end, PAGE_SIZE);
-		err = build_stack(mm, args, path, &prog, info.interp ? &interp : NULL, vdso_at, sp);
+		err = build_stack(mm, args, path, &prog, info->interp ? &interp : NULL, vdso_at, sp);
 	}
 	mutex_unlock(&mm->lock);
-	*entry = info.interp ? interp.entry : prog.entry;
+	if (info->interp)
+		exec_file_close(&interp_file);
+	*entry = info->interp ? interp.entry : prog.entry;
 	return err;
 }
 
@@ -433,12 +519,12 @@ static int parse_shebang(const struct exec_file *ef, const char *path, struct ex
 			 char **interp_out)
 {
 	char line[SHEBANG_MAX], *p, *interp, *arg = NULL;
-	size_t n = MIN(ef->size, sizeof(line) - 1);
+	size_t n = MIN(ef->head_len, sizeof(line) - 1);
 	struct exec_args fresh;
 	const char *old = args->buf;
 	int err;
 
-	memcpy(line, ef->data, n);
+	memcpy(line, ef->head, n);
 	line[n] = '\0';
 	p = strchr(line, '\n');
 	if (p)
@@ -495,7 +581,7 @@ static int open_following_scripts(const char **path, struct exec_args *args,
 
 		if (err)
 			return err;
-		if (ef->size < 2 || ef->data[0] != '#' || ef->data[1] != '!')
+		if (ef->head_len < 2 || ef->head[0] != '#' || ef->head[1] != '!')
 			return 0;
 		if (depth == SHEBANG_DEPTH) {
 			exec_file_close(ef);

@@ -105,6 +105,10 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(munmap),
 	SYSCALL(brk),
 	SYSCALL(mremap),
+	SYSCALL(msync),
+	SYSCALL(madvise),
+	SYSCALL(mincore),
+	SYSCALL(fadvise64),
 
 	/* processes and system (kernel/, arch/) */
 	SYSCALL(fork),

@@ -98,6 +98,10 @@ DECLARE(mprotect);
 DECLARE(munmap);
 DECLARE(brk);
 DECLARE(mremap);
+DECLARE(msync);
+DECLARE(madvise);
+DECLARE(mincore);
+DECLARE(fadvise64);
 
 /* processes and system (kernel/, arch/) */
 DECLARE(fork);

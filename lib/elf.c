@@ -46,7 +46,7 @@ static int check_interp(const Elf64_Phdr *ph, const u8 *data, size_t size,
 {
 	if (info->interp || ph->p_filesz < 2 || ph->p_filesz > ELF_INTERP_MAX ||
 	    ph->p_offset > size || size - ph->p_offset < ph->p_filesz)
-		return -EINVAL;
+		return -EINVAL;	/* size: what we hold of the file, which has the path */
 	if (data[ph->p_offset + ph->p_filesz - 1] != '\0')
 		return -EINVAL;
 	info->interp = (const char *)data + ph->p_offset;
@@ -76,9 +76,15 @@ static int check_no_overlap(const struct elf_info *info)
 
 int elf_check(const void *data, size_t size, u64 limit, struct elf_info *info)
 {
+	return elf_check_head(data, size, size, limit, info);
+}
+
+int elf_check_head(const void *data, size_t head_len, u64 size, u64 limit,
+		   struct elf_info *info)
+{
 	const Elf64_Ehdr *eh = data;
 	bool any_load = false;
-	int err = check_header(eh, size);
+	int err = check_header(eh, head_len);
 
 	if (err)
 		return err;
@@ -104,7 +110,7 @@ int elf_check(const void *data, size_t size, u64 limit, struct elf_info *info)
 			    eh->e_phoff + eh->e_phnum * sizeof(Elf64_Phdr) <= ph->p_offset + ph->p_filesz)
 				info->phdr_vaddr = ph->p_vaddr + (eh->e_phoff - ph->p_offset);
 		} else if (ph->p_type == PT_INTERP) {
-			err = check_interp(ph, data, size, info);
+			err = check_interp(ph, data, head_len, info);
 			if (err)
 				return err;
 		} else if (ph->p_type == PT_GNU_STACK) {
@@ -114,4 +120,29 @@ int elf_check(const void *data, size_t size, u64 limit, struct elf_info *info)
 	if (!any_load || info->hi > limit)
 		return -ENOEXEC;
 	return check_no_overlap(info);
+}
+
+#define HEAD_OFFSET_MAX	(1ull << 40)	/* beyond any file we load: stops overflow */
+
+u64 elf_head_wanted(const void *data, size_t head_len)
+{
+	const Elf64_Ehdr *eh = data;
+	const Elf64_Phdr *ph;
+	u64 want;
+
+	if (head_len < sizeof(*eh))
+		return sizeof(*eh);
+	if (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum > ELF_MAX_PHDRS ||
+	    eh->e_phoff > HEAD_OFFSET_MAX || eh->e_phoff % 8)
+		return head_len;	/* elf_check_head() will refuse it */
+	want = eh->e_phoff + (u64)eh->e_phnum * sizeof(Elf64_Phdr);
+	if (want > head_len)
+		return want;
+	ph = (const Elf64_Phdr *)((const u8 *)data + eh->e_phoff);
+	for (unsigned int i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type == PT_INTERP && ph[i].p_offset < HEAD_OFFSET_MAX &&
+		    ph[i].p_filesz <= ELF_INTERP_MAX && ph[i].p_offset + ph[i].p_filesz > want)
+			want = ph[i].p_offset + ph[i].p_filesz;
+	}
+	return want > head_len ? want : head_len;
 }

@@ -1,8 +1,9 @@
 /*
  * User page faults: find the area, check the access against its rights,
- * then either map a page that was never touched (zeroed, or the shared
- * page) or break copy-on-write on a private page: copy it, or take it
- * over when no one else maps it any more.  Stacks grow down into the gap
+ * then either map a page that was never touched (zeroed, the shared
+ * page, or the file's page: file_map.c) or break copy-on-write on a
+ * private page: copy it, or take it over when no one else maps it any
+ * more.  Stacks grow down into the gap
  * below them on demand, up to RLIMIT_STACK's default.
  */
 #include <errno.h>
@@ -17,6 +18,8 @@ unsigned int vma_mmu_prot(const struct vma *v, bool writable)
 {
 	unsigned int prot = MMU_USER | MMU_READ;
 
+	if (v->prot == PROT_NONE)
+		return 0;	/* not present at all: see mmu.h */
 	if (v->prot & PROT_EXEC)
 		prot |= MMU_EXEC;
 	/* Private pages become writable only through a write fault (COW). */
@@ -50,14 +53,14 @@ static int grow_stack(struct mm *mm, struct vma *v, unsigned long addr)
 	return 0;
 }
 
-static int map_new_page(struct mm *mm, struct vma *v, unsigned long page_va, bool write)
+/* First touch of an anonymous page: a zeroed frame, or the shared object's. */
+static int map_anon_page(struct mm *mm, struct vma *v, unsigned long page_va, bool write)
 {
 	struct page *p;
 	int err;
 
 	if (v->shared)
-		p = shared_anon_page(v->shared,
-				     v->shared_pgoff + ((page_va - v->start) >> PAGE_SHIFT));
+		p = shared_anon_page(v->shared, vma_pgoff(v, page_va));
 	else
 		p = alloc_page(GFP_ZERO);
 	if (!p)
@@ -68,15 +71,20 @@ static int map_new_page(struct mm *mm, struct vma *v, unsigned long page_va, boo
 	return err;
 }
 
-/* A write to a present, write-protected private page. */
-static int break_cow(struct mm *mm, struct vma *v, unsigned long page_va)
+/*
+ * A write to a present, write-protected private page: copy it, or take it
+ * over when no one else holds it any more.  A page-cache page is always
+ * held by its cache too, so it is copied, never written; one that truncate
+ * has just dropped from the cache is ours alone and about to be unmapped.
+ */
+int break_cow(struct mm *mm, struct vma *v, unsigned long page_va)
 {
 	phys_addr_t pa;
 	struct page *old, *copy;
 	int err;
 
 	if (!mmu_translate(mm->root, page_va, &pa, NULL))
-		return map_new_page(mm, v, page_va, true);
+		return fault_resolve(mm, v, page_va, FAULT_WRITE);
 	old = pfn_to_page(pa >> PAGE_SHIFT);
 	if (__atomic_load_n(&old->refcount, __ATOMIC_ACQUIRE) == 1)
 		return mmu_set(mm->root, page_va, pa, vma_mmu_prot(v, true));
@@ -93,9 +101,29 @@ static int break_cow(struct mm *mm, struct vma *v, unsigned long page_va)
 	return 0;
 }
 
+int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned int fault_flags)
+{
+	bool write = fault_flags & FAULT_WRITE;
+
+	if (!(fault_flags & FAULT_PRESENT)) {
+		if (v->file)
+			return file_map_fault(mm, v, page_va, write);
+		return map_anon_page(mm, v, page_va, write);
+	}
+	if (!write)
+		return 0;	/* raced with another thread that fixed it */
+	if (v->flags & VM_SHARED) {
+		phys_addr_t pa;
+
+		if (!mmu_translate(mm->root, page_va, &pa, NULL))
+			return fault_resolve(mm, v, page_va, FAULT_WRITE);
+		return mmu_set(mm->root, page_va, pa, vma_mmu_prot(v, true));
+	}
+	return break_cow(mm, v, page_va);
+}
+
 int vm_fault(struct mm *mm, unsigned long addr, unsigned int fault_flags)
 {
-	unsigned long page_va = ALIGN_DOWN(addr, PAGE_SIZE);
 	struct vma *v;
 	int err;
 
@@ -118,12 +146,8 @@ int vm_fault(struct mm *mm, unsigned long addr, unsigned int fault_flags)
 	}
 	if ((v->flags & VM_SPECIAL) && !(fault_flags & FAULT_PRESENT))
 		err = -EFAULT;		/* its pages were all set when it was made */
-	else if (!(fault_flags & FAULT_PRESENT))
-		err = map_new_page(mm, v, page_va, fault_flags & FAULT_WRITE);
-	else if (fault_flags & FAULT_WRITE)
-		err = v->shared ? map_new_page(mm, v, page_va, true) : break_cow(mm, v, page_va);
 	else
-		err = 0;	/* raced with another thread that fixed it */
+		err = fault_resolve(mm, v, ALIGN_DOWN(addr, PAGE_SIZE), fault_flags);
 out:
 	mutex_unlock(&mm->lock);
 	return err;

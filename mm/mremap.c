@@ -2,7 +2,8 @@
  * mremap(2): shrink a mapping in place, grow it in place when the space
  * behind it is free, or (MREMAP_MAYMOVE) move it elsewhere, carrying its
  * pages along without copying them.  The old range must lie within one
- * area, as Linux requires.
+ * area, as Linux requires.  A file mapping keeps its file offset: the
+ * moved area starts at the page index the old range had.
  */
 #include <errno.h>
 #include <kmalloc.h>
@@ -22,14 +23,10 @@ static long move_mapping(struct mm *mm, struct vma *v, unsigned long old, size_t
 
 	if (!nv)
 		return -ENOMEM;
-	if (v->shared) {
-		nv->shared = v->shared;
-		nv->shared_pgoff = v->shared_pgoff + ((old - v->start) >> PAGE_SHIFT);
-		shared_anon_get(v->shared);
-		if (nv->shared_pgoff + (new_len >> PAGE_SHIFT) > shared_anon_pages(v->shared)) {
-			vma_free(nv);
-			return -ENOMEM;	/* a shared object cannot grow behind other mappers */
-		}
+	vma_share_backing(nv, v, (old - v->start) >> PAGE_SHIFT);
+	if (v->shared && nv->pgoff + (new_len >> PAGE_SHIFT) > shared_anon_pages(v->shared)) {
+		vma_free(nv);
+		return -ENOMEM;	/* a shared object cannot grow behind other mappers */
 	}
 	err = mmu_move_range(mm->root, old, to, MIN(old_len, new_len));
 	if (err) {

@@ -1,6 +1,7 @@
 /*
  * Address-space operations with Linux's semantics: mmap of anonymous
- * memory (private and shared, MAP_FIXED, MAP_FIXED_NOREPLACE, hints),
+ * memory and of files (private and shared, MAP_FIXED, MAP_FIXED_NOREPLACE,
+ * hints; file areas fault through mm/file_map.c),
  * munmap and mprotect over any range (splitting areas as needed), brk,
  * and the whole-space operations: create, fork (copy-on-write), release.
  */
@@ -37,6 +38,18 @@ void mm_get(struct mm *mm)
 	__atomic_add_fetch(&mm->users, 1, __ATOMIC_RELAXED);
 }
 
+bool mm_tryget(struct mm *mm)
+{
+	int users = __atomic_load_n(&mm->users, __ATOMIC_RELAXED);
+
+	while (users > 0) {
+		if (__atomic_compare_exchange_n(&mm->users, &users, users + 1, false,
+						__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return true;
+	}
+	return false;
+}
+
 void mm_put(struct mm *mm)
 {
 	struct rb_node *n;
@@ -61,19 +74,21 @@ void mm_activate(struct mm *mm)
 	mmu_switch(mm ? mm->root : kernel_root);
 }
 
+/* The child's copy of v: none (MADV_DONTFORK), empty (MADV_WIPEONFORK), or COW. */
 static int fork_vma(struct mm *new, struct mm *old, struct vma *v)
 {
-	struct vma *copy = vma_alloc(v->start, v->end, v->prot, v->flags);
+	struct vma *copy;
 	bool cow = !(v->flags & VM_SHARED);
 
+	if (v->flags & VM_DONTCOPY)
+		return 0;
+	copy = vma_alloc(v->start, v->end, v->prot, v->flags);
 	if (!copy)
 		return -ENOMEM;
-	if (v->shared) {
-		copy->shared = v->shared;
-		copy->shared_pgoff = v->shared_pgoff;
-		shared_anon_get(v->shared);
-	}
+	vma_share_backing(copy, v, 0);
 	vma_insert(new, copy);
+	if (v->flags & VM_WIPEONFORK)
+		return 0;	/* private anonymous: the child demand-zeroes it */
 	return mmu_copy_range(new->root, old->root, v->start, v->end, cow);
 }
 
@@ -86,6 +101,12 @@ struct mm *mm_fork(struct mm *old)
 	if (!new)
 		return NULL;
 	mutex_lock(&old->lock);
+	/*
+	 * The child's areas of files become visible to truncate (through the
+	 * files' mapper lists) as they are inserted, so build its page tables
+	 * under its own lock too.  Nothing else can hold it: no deadlock.
+	 */
+	mutex_lock(&new->lock);
 	for (n = rb_first(&old->vmas); n && !err; n = rb_next(n))
 		err = fork_vma(new, old, rb_entry(n, struct vma, node));
 	new->brk_start = old->brk_start;
@@ -98,6 +119,7 @@ struct mm *mm_fork(struct mm *old)
 	new->exe_file = old->exe_file;
 	if (new->exe_file)
 		file_get(new->exe_file);
+	mutex_unlock(&new->lock);
 	mutex_unlock(&old->lock);
 	if (err) {
 		mm_put(new);
@@ -114,6 +136,13 @@ static int split_at(struct mm *mm, unsigned long addr)
 	if (v && v->start < addr)
 		return (v->flags & VM_SPECIAL) ? -EINVAL : vma_split(mm, v, addr);
 	return 0;
+}
+
+int vma_isolate(struct mm *mm, unsigned long start, unsigned long end)
+{
+	int err = split_at(mm, start);
+
+	return err ? err : split_at(mm, end);
 }
 
 long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len)
@@ -141,8 +170,8 @@ long vm_unmap(struct mm *mm, unsigned long addr, unsigned long len)
 	return 0;
 }
 
-static long check_map_args(unsigned long addr, unsigned long len, unsigned int prot,
-			   unsigned int flags)
+/* mmap(2) does not check prot (Linux ignores bits other than rwx). */
+static long check_map_args(unsigned long addr, unsigned long len, unsigned int flags)
 {
 	unsigned int type = flags & MAP_TYPE;
 
@@ -152,56 +181,82 @@ static long check_map_args(unsigned long addr, unsigned long len, unsigned int p
 		return -ENOMEM;		/* as Linux: no room that big, whatever the flags */
 	if (type != MAP_PRIVATE && type != MAP_SHARED && type != MAP_SHARED_VALIDATE)
 		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-		return -EINVAL;
 	if ((flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) && !IS_ALIGNED(addr, PAGE_SIZE))
 		return -EINVAL;
 	return 0;
 }
 
-long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
-	    unsigned int flags)
+/* Where a new mapping goes: an address, or a negative errno. */
+static long place_mapping(struct mm *mm, unsigned long addr, unsigned long len,
+			  unsigned int flags)
 {
-	bool fixed = flags & (MAP_FIXED | MAP_FIXED_NOREPLACE);
+	long err;
+
+	if (!(flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)))
+		return vma_find_free(mm, ALIGN_DOWN(addr, PAGE_SIZE), len);
+	if (addr > USER_SPACE_END - len)
+		return -ENOMEM;
+	if (addr < USER_MIN_ADDR)
+		return -EPERM;	/* below vm.mmap_min_addr */
+	if (!range_is_free(mm, addr, len)) {
+		if (flags & MAP_FIXED_NOREPLACE)
+			return -EEXIST;
+		err = vm_unmap(mm, addr, len);
+		if (err)
+			return err;
+	}
+	return (long)addr;
+}
+
+/* The area for [addr, addr+len): anonymous, shared anonymous, or of file f. */
+static struct vma *new_area(unsigned long addr, unsigned long len, unsigned int prot,
+			    unsigned int flags, struct file *f, unsigned long pgoff)
+{
 	unsigned int vflags = 0;
 	struct vma *v;
-	long err = check_map_args(addr, len, prot, flags);
 
-	if (err)
-		return err;
-	len = ALIGN_UP(len, PAGE_SIZE);
-	if (fixed) {
-		if (addr > USER_SPACE_END - len)
-			return -ENOMEM;
-		if (addr < USER_MIN_ADDR)
-			return -EPERM;	/* below vm.mmap_min_addr */
-		if (!range_is_free(mm, addr, len)) {
-			if (flags & MAP_FIXED_NOREPLACE)
-				return -EEXIST;
-			err = vm_unmap(mm, addr, len);
-			if (err)
-				return err;
-		}
-	} else {
-		err = vma_find_free(mm, ALIGN_DOWN(addr, PAGE_SIZE), len);
-		if (err < 0)
-			return err;
-		addr = (unsigned long)err;
-	}
 	if ((flags & MAP_TYPE) != MAP_PRIVATE)
 		vflags |= VM_SHARED;
+	if ((vflags & VM_SHARED) && f && (f->mode & FMODE_WRITE))
+		vflags |= VM_MAYWRITE;
 	if (flags & MAP_GROWSDOWN)
 		vflags |= VM_GROWSDOWN;
 	v = vma_alloc(addr, addr + len, prot, vflags);
 	if (!v)
-		return -ENOMEM;
-	if (vflags & VM_SHARED) {
+		return NULL;
+	if (f) {
+		v->file = f;
+		v->pgoff = pgoff;
+		file_get(f);
+	} else if (vflags & VM_SHARED) {
 		v->shared = shared_anon_create(len >> PAGE_SHIFT);
 		if (!v->shared) {
 			vma_free(v);
-			return -ENOMEM;
+			return NULL;
 		}
 	}
+	return v;
+}
+
+static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+		      unsigned int flags, struct file *f, unsigned long pgoff)
+{
+	struct vma *v;
+	long err = check_map_args(addr, len, flags);
+
+	if (err)
+		return err;
+	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (f && pgoff + (len >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	err = place_mapping(mm, addr, len, flags);
+	if (err < 0)
+		return err;
+	addr = (unsigned long)err;
+	v = new_area(addr, len, prot, flags, f, pgoff);
+	if (!v)
+		return -ENOMEM;
 	vma_insert(mm, v);
 	return (long)addr;
 }
@@ -235,25 +290,72 @@ long vm_insert_special(struct mm *mm, unsigned long addr, struct page *const *pa
 /* Whether mprotect may give v the rights prot. */
 static bool protect_allowed(const struct vma *v, unsigned int prot)
 {
-	return !((v->flags & VM_VVAR) && (prot & PROT_WRITE));
+	if (!(prot & PROT_WRITE))
+		return true;
+	/* A shared mapping of a file opened read-only stays read-only. */
+	if ((v->flags & VM_SHARED) && v->file && !(v->flags & VM_MAYWRITE))
+		return false;
+	return !(v->flags & VM_VVAR);
+}
+
+long vm_map(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+	    unsigned int flags)
+{
+	return map_range(mm, addr, len, prot, flags, NULL, 0);
+}
+
+long vm_map_file(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
+		 unsigned int flags, struct file *f, unsigned long pgoff)
+{
+	return map_range(mm, addr, len, prot, flags, f, pgoff);
+}
+
+#define PROT_SEM	0x8	/* accepted by mprotect on x86, and meaningless */
+
+/*
+ * PROT_GROWSDOWN extends the range down to the start of the area that
+ * holds addr, which must grow down (else -EINVAL, as Linux); there are no
+ * areas that grow up, so PROT_GROWSUP is always -EINVAL.  Sets *addr.
+ */
+static long apply_grows(struct mm *mm, unsigned long *addr, unsigned long end,
+			unsigned int grows)
+{
+	struct vma *v = vma_find(mm, *addr);
+
+	if (!v)
+		return -ENOMEM;
+	if (grows & PROT_GROWSDOWN) {
+		if (v->start >= end)
+			return -ENOMEM;
+		*addr = v->start;
+		return (v->flags & VM_GROWSDOWN) ? 0 : -EINVAL;
+	}
+	if (v->start > *addr)
+		return -ENOMEM;
+	return grows ? -EINVAL : 0;
 }
 
 long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot)
 {
+	unsigned int grows = prot & (PROT_GROWSDOWN | PROT_GROWSUP);
 	unsigned long end, cur;
 	struct vma *v;
 	long err;
 
-	if (!IS_ALIGNED(addr, PAGE_SIZE))
+	prot &= ~grows;
+	if (grows == (PROT_GROWSDOWN | PROT_GROWSUP) || !IS_ALIGNED(addr, PAGE_SIZE))
 		return -EINVAL;
-	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_GROWSDOWN | PROT_GROWSUP))
-		return -EINVAL;
-	len = ALIGN_UP(len, PAGE_SIZE);
 	if (len == 0)
 		return 0;
-	if (addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (len == 0 || addr >= USER_SPACE_END || len > USER_SPACE_END - addr)
 		return -ENOMEM;
 	end = addr + len;
+	if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | PROT_SEM))
+		return -EINVAL;
+	err = apply_grows(mm, &addr, end, grows);
+	if (err)
+		return err;
 	/* The whole range must be mapped, without holes (else ENOMEM, as Linux). */
 	for (cur = addr, v = vma_find(mm, addr); cur < end; v = vma_next(v)) {
 		if (!v || v->start > cur)
@@ -262,18 +364,13 @@ long vm_protect(struct mm *mm, unsigned long addr, unsigned long len, unsigned i
 			return -EACCES;
 		cur = v->end;
 	}
-	err = split_at(mm, addr);
-	if (!err)
-		err = split_at(mm, end);
+	err = vma_isolate(mm, addr, end);
 	if (err)
 		return err;
 	prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
 	for (v = vma_find(mm, addr); v && v->start < end; v = vma_next(v)) {
 		v->prot = prot;
-		if (prot == PROT_NONE)
-			mmu_protect_range(mm->root, v->start, v->end, 0);
-		else
-			mmu_protect_range(mm->root, v->start, v->end, vma_mmu_prot(v, false));
+		mmu_protect_range(mm->root, v->start, v->end, vma_mmu_prot(v, false));
 	}
 	return 0;
 }
@@ -298,24 +395,26 @@ long vm_brk(struct mm *mm, unsigned long new_brk)
 	return (long)new_brk;
 }
 
-/* The page mapped at page_va, allocating it (zeroed) if the area has none yet. */
+/*
+ * The page mapped at page_va, made private and writable by the kernel
+ * whatever the area's rights: faulted in for writing (a private copy of
+ * a file page, a zeroed page, or the shared page), copy-on-write broken.
+ * NULL when out of memory or past the end of a mapped file.
+ */
 static struct page *populate_page(struct mm *mm, struct vma *v, unsigned long page_va)
 {
 	phys_addr_t pa;
-	struct page *p;
+	int err;
 
-	if (mmu_translate(mm->root, page_va, &pa, NULL))
-		return pfn_to_page(pa >> PAGE_SHIFT);
-	p = v->shared ? shared_anon_page(v->shared,
-					 v->shared_pgoff + ((page_va - v->start) >> PAGE_SHIFT))
-		      : alloc_page(GFP_ZERO);
-	if (!p)
+	if (!mmu_translate(mm->root, page_va, &pa, NULL))
+		err = fault_resolve(mm, v, page_va, FAULT_WRITE);
+	else if (!(v->flags & VM_SHARED))
+		err = break_cow(mm, v, page_va);
+	else
+		err = 0;
+	if (err || !mmu_translate(mm->root, page_va, &pa, NULL))
 		return NULL;
-	if (mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, true))) {
-		put_page(p);
-		return NULL;
-	}
-	return p;
+	return pfn_to_page(pa >> PAGE_SHIFT);
 }
 
 size_t vm_read_remote(struct mm *mm, unsigned long addr, void *dst, size_t len)
@@ -338,7 +437,8 @@ size_t vm_read_remote(struct mm *mm, unsigned long addr, void *dst, size_t len)
 	return done;
 }
 
-long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
+/* Copy src (or zeroes when src is NULL) into mm at addr. */
+static long write_pages(struct mm *mm, unsigned long addr, const void *src, size_t len)
 {
 	const u8 *s = src;
 
@@ -353,10 +453,24 @@ long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
 		p = populate_page(mm, v, page_va);
 		if (!p)
 			return -ENOMEM;
-		memcpy((u8 *)page_address(p) + off, s, n);
+		if (s) {
+			memcpy((u8 *)page_address(p) + off, s, n);
+			s += n;
+		} else {
+			memset((u8 *)page_address(p) + off, 0, n);
+		}
 		addr += n;
-		s += n;
 		len -= n;
 	}
 	return 0;
+}
+
+long vm_write(struct mm *mm, unsigned long addr, const void *src, size_t len)
+{
+	return write_pages(mm, addr, src, len);
+}
+
+long vm_clear(struct mm *mm, unsigned long addr, size_t len)
+{
+	return write_pages(mm, addr, NULL, len);
 }

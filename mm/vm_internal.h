@@ -11,10 +11,29 @@ void vma_insert(struct mm *mm, struct vma *v);
 void vma_remove(struct mm *mm, struct vma *v);
 struct vma *vma_prev(struct vma *v);
 int vma_split(struct mm *mm, struct vma *v, unsigned long addr);
+/* Split areas so that [start, end) is made of whole areas. */
+int vma_isolate(struct mm *mm, unsigned long start, unsigned long end);
+/* dst maps what src maps, delta_pages further on (takes its own references). */
+void vma_share_backing(struct vma *dst, const struct vma *src, unsigned long delta_pages);
+/* Page index, in the area's object, of the page at va. */
+static inline unsigned long vma_pgoff(const struct vma *v, unsigned long va)
+{
+	return v->pgoff + ((va - v->start) >> PAGE_SHIFT);
+}
 bool range_is_free(struct mm *mm, unsigned long addr, unsigned long len);
 
 /* Page-table rights for an area's pages (write withheld from private pages). */
 unsigned int vma_mmu_prot(const struct vma *v, bool writable);
+
+/* Fault handling inside an area (fault.c): no rights check, mm->lock held. */
+int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned int fault_flags);
+int break_cow(struct mm *mm, struct vma *v, unsigned long page_va);
+
+/* File mappings (file_map.c). */
+void file_map_link(struct vma *v);
+void file_map_unlink(struct vma *v);
+/* A missing page of a file area (not present fault); 0 or -EIO/-ENOMEM. */
+int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool write);
 
 /* Shared anonymous memory: the pages all MAP_SHARED mappers see. */
 struct shared_anon *shared_anon_create(unsigned long npages);

@@ -1,10 +1,15 @@
 /*
  * Virtual memory areas: the tree, splitting, and the placement of new
- * mappings.  Everything here runs with mm->lock held.
+ * mappings.  Everything here runs with mm->lock held.  An area of a file
+ * is also on that file's list of mappers (page_cache.mappers) exactly
+ * while it is in its mm's tree, so truncate can find every address space
+ * that maps the file (mm/file_map.c).
  */
 #include <errno.h>
+#include <file.h>
 #include <kmalloc.h>
 #include <uapi/mman.h>
+#include <vfs.h>
 #include <vm.h>
 #include <arch/mmu.h>
 #include "vm_internal.h"
@@ -57,19 +62,44 @@ void vma_insert(struct mm *mm, struct vma *v)
 	rb_link_node(&v->node, parent, link);
 	rb_insert_fixup(&mm->vmas, &v->node);
 	mm->nr_vmas++;
+	v->mm = mm;
+	if (v->file)
+		file_map_link(v);
 }
 
 void vma_remove(struct mm *mm, struct vma *v)
 {
+	if (v->file)
+		file_map_unlink(v);
 	rb_erase(&mm->vmas, &v->node);
 	mm->nr_vmas--;
 }
 
+/*
+ * Free an area that is in no tree.  The file reference may be the last
+ * one; dropping it here, under mm->lock, is allowed because the release
+ * of a mappable file takes no lock above mm->lock (docs/locking.md).
+ */
 void vma_free(struct vma *v)
 {
 	if (v->shared)
 		shared_anon_put(v->shared);
+	if (v->file)
+		file_put(v->file);
 	kfree(v);
+}
+
+void vma_share_backing(struct vma *dst, const struct vma *src, unsigned long delta_pages)
+{
+	dst->pgoff = src->pgoff + delta_pages;
+	if (src->shared) {
+		dst->shared = src->shared;
+		shared_anon_get(src->shared);
+	}
+	if (src->file) {
+		dst->file = src->file;
+		file_get(src->file);
+	}
 }
 
 struct vma *vma_alloc(unsigned long start, unsigned long end, unsigned int prot,
@@ -93,11 +123,7 @@ int vma_split(struct mm *mm, struct vma *v, unsigned long addr)
 
 	if (!tail)
 		return -ENOMEM;
-	if (v->shared) {
-		tail->shared = v->shared;
-		tail->shared_pgoff = v->shared_pgoff + ((addr - v->start) >> PAGE_SHIFT);
-		shared_anon_get(v->shared);
-	}
+	vma_share_backing(tail, v, (addr - v->start) >> PAGE_SHIFT);
 	v->end = addr;
 	vma_insert(mm, tail);
 	return 0;

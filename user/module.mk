@@ -25,7 +25,20 @@ BUSYBOX ?= /bin/busybox
 $(addprefix $(BUILD)/user/tests/,$(filter applets_%,$(USER_TESTS))): user/tests/applets_run.h \
 	user/tests/fs_util.h
 
-$(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) $(USER_APPLET_FILES) tools/mkcpio.py
+# Dynamically linked programs for exec_dynamic_programs: our musl one
+# (user/dyn/), and Debian's glibc env and false, each with its loader and
+# libraries at Debian's own paths (what `ldd` lists).
+USER_DYN_BINS := $(BUILD)/user/dyn/hello-musl
+MUSL_LIBC   ?= /lib/x86_64-linux-musl/libc.so
+GLIBC_DIR   ?= /lib/x86_64-linux-gnu
+
+$(BUILD)/user/dyn/%: user/dyn/%.c
+	@mkdir -p $(dir $@)
+	@echo "  USERCC  $< (dynamic)"
+	$(Q)$(USER_CC) $(filter-out -static,$(USER_CFLAGS)) $< -o $@
+
+$(TEST_INITRAMFS): $(USER_BINS) $(USER_DYN_BINS) $(USER_TEST_DATA) $(USER_APPLET_FILES) \
+		tools/mkcpio.py
 	@echo "  CPIO    $@"
 	$(Q){ echo "file /init $(BUILD)/user/test-init 0755"; \
 	  echo "dir /proc"; echo "dir /sys"; echo "dir /tmp 1777"; \
@@ -37,6 +50,14 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_TEST_DATA) $(USER_APPLET_FILES) tools/mkc
 	  echo "file /utest-data/busybox $(BUSYBOX) 0755"; \
 	  echo "dir /utest-data/applets"; \
 	  for f in $(USER_APPLET_FILES); do echo "file /utest-data/applets/$$(basename $$f) $$f 0644"; done; \
+	  echo "file /utest-data/hello-musl $(BUILD)/user/dyn/hello-musl 0755"; \
+	  echo "file /lib/x86_64-linux-musl/libc.so $(MUSL_LIBC) 0755"; \
+	  echo "symlink /lib/ld-musl-x86_64.so.1 x86_64-linux-musl/libc.so"; \
+	  echo "file /utest-data/env /usr/bin/env 0755"; \
+	  echo "file /utest-data/false /bin/false 0755"; \
+	  echo "file $(GLIBC_DIR)/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2 0755"; \
+	  echo "file $(GLIBC_DIR)/libc.so.6 $(GLIBC_DIR)/libc.so.6 0755"; \
+	  echo "symlink /lib64/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2"; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user

@@ -30,6 +30,9 @@ u64 prot_to_pte(unsigned int prot, unsigned long va)
 {
 	u64 pte = PTE_P;
 
+	if (!(prot & (MMU_READ | MMU_WRITE | MMU_EXEC)))
+		return PTE_PROTNONE;	/* no access at all: keep the frame, not present */
+
 	if (prot & MMU_WRITE)
 		pte |= PTE_W;
 	if (prot & MMU_USER)
@@ -171,6 +174,13 @@ bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned
 		u64 e = table[pt_index(va, level)];
 		u64 span = 1ull << (PAGE_SHIFT + 9 * (level - 1));
 
+		if (level == 1 && (e & PTE_PROTNONE)) {
+			if (pa)
+				*pa = (e & PTE_ADDR) | (va & (span - 1));
+			if (prot)
+				*prot = 0;	/* PROT_NONE: a frame, but no access */
+			return true;
+		}
 		if (!(e & PTE_P))
 			return false;
 		if (level == 1 || (e & PTE_PS)) {

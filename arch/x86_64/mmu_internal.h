@@ -12,6 +12,13 @@
 #define PTE_PCD		(1ull << 4)
 #define PTE_PS		(1ull << 7)
 #define PTE_G		(1ull << 8)
+/*
+ * A PROT_NONE user page: not present, so neither user mode nor the kernel's
+ * user-copy helpers can reach it (both fault, as on Linux), yet the entry
+ * keeps the frame and its reference for when mprotect() opens it again.
+ * Bit 9 is one the CPU ignores.
+ */
+#define PTE_PROTNONE	(1ull << 9)
 #define PTE_NX		(1ull << 63)
 #define PTE_ADDR	0x000ffffffffff000ull
 #define PTE_TABLE	(PTE_P | PTE_W | PTE_U)	/* leaves decide the real rights */
@@ -19,6 +26,12 @@
 static inline unsigned int pt_index(unsigned long va, int level)
 {
 	return (va >> (PAGE_SHIFT + 9 * (level - 1))) & 511;
+}
+
+/* Does this leaf entry hold a frame (present, or parked by PROT_NONE)? */
+static inline bool pte_has_frame(u64 entry)
+{
+	return entry & (PTE_P | PTE_PROTNONE);
 }
 
 static inline u64 *table_of(u64 entry)

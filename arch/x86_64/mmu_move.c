@@ -13,7 +13,7 @@ int mmu_move_range(phys_addr_t root, unsigned long from, unsigned long to, size_
 		int err;
 		u64 *src = walk(root, from + off, 1, false, &err), *dst;
 
-		if (!src || !(*src & PTE_P))
+		if (!src || !pte_has_frame(*src))
 			continue;
 		dst = walk(root, to + off, 1, true, &err);
 		if (!dst)

@@ -12,7 +12,10 @@
 
 typedef int (*leaf_fn)(u64 *pte, unsigned long va, void *ctx);
 
-/* Call fn on every present 4 KiB leaf in [start, end) under table (level). */
+/*
+ * Call fn on every 4 KiB leaf holding a frame (present, or parked by
+ * PROT_NONE) in [start, end) under table (level).
+ */
 static int walk_range(u64 *table, int level, unsigned long start, unsigned long end,
 		      leaf_fn fn, void *ctx)
 {
@@ -21,20 +24,18 @@ static int walk_range(u64 *table, int level, unsigned long start, unsigned long 
 	for (unsigned long va = start; va < end;) {
 		unsigned long next = (va & ~(span - 1)) + span;
 		u64 *e = &table[pt_index(va, level)];
-		int err;
+		int err = 0;
 
 		if (next > end || next == 0)
 			next = end;
-		if (*e & PTE_P) {
-			if (level == 1)
+		if (level == 1) {
+			if (pte_has_frame(*e))
 				err = fn(e, va, ctx);
-			else if (*e & PTE_PS)
-				err = 0;	/* user space has no large pages */
-			else
-				err = walk_range(table_of(*e), level - 1, va, next, fn, ctx);
-			if (err)
-				return err;
+		} else if ((*e & PTE_P) && !(*e & PTE_PS)) {	/* user space has no large pages */
+			err = walk_range(table_of(*e), level - 1, va, next, fn, ctx);
 		}
+		if (err)
+			return err;
 		va = next;
 	}
 	return 0;
@@ -98,7 +99,7 @@ static int copy_leaf(u64 *pte, unsigned long va, void *arg)
 	u64 *d;
 
 	if (c->cow)
-		entry &= ~PTE_W;
+		entry &= ~PTE_W;	/* a PROT_NONE entry has no W to clear */
 	d = walk(c->dst, va, 1, true, &err);
 	if (!d)
 		return err;

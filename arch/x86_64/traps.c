@@ -191,6 +191,8 @@ static bool handle_user_page_fault(struct trap_frame *f)
 		return false;		/* the caller's fixup returns -EFAULT */
 	if (err == -ENOMEM)
 		force_sig_fault(SIGKILL, 0, addr);	/* out of memory */
+	else if (err == -EIO)
+		force_sig_fault(SIGBUS, BUS_ADRERR, addr);	/* past the end of a mapped file */
 	else
 		force_sig_fault(SIGSEGV, err == -EACCES ? SEGV_ACCERR : SEGV_MAPERR, addr);
 	return true;

@@ -106,13 +106,13 @@ def robust_boot(initrd=None, cmdline=KTEST_CMDLINE):
 def linux_boot(a, *qemu_args):
     # panic=-1 with -no-reboot: a Linux panic ends QEMU instead of hanging.
     return Machine(kernel=a.vmlinuz, initrd=a.test_initramfs,
-                   cmdline="console=ttyS0 quiet panic=-1", timeout=120,
+                   cmdline="console=ttyS0 quiet panic=-1", timeout=300,
                    qemu_args=list(qemu_args))
 
 
 def osprey_user_boot(a, *qemu_args):
     return Machine(kernel=a.kernel, initrd=a.test_initramfs,
-                   cmdline="console=ttyS0 debug_exit", timeout=120,
+                   cmdline="console=ttyS0 debug_exit", timeout=300,
                    qemu_args=list(qemu_args))
 
 
