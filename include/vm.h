@@ -59,6 +59,16 @@ struct vma {
 	u64 sweep_gen;			/* file: last truncate sweep that visited it */
 };
 
+/* What /proc/<pid>/maps shows in the path column for a special area, else NULL. */
+static inline const char *vma_special_name(const struct vma *v)
+{
+	if (v->flags & VM_VDSO)
+		return "[vdso]";
+	if (v->flags & VM_VVAR)
+		return "[vvar]";
+	return NULL;
+}
+
 struct mm {
 	struct mutex lock;
 	struct rb_root vmas;		/* lock */

@@ -91,12 +91,19 @@ static size_t fp_frame_size(void)
 }
 
 /*
- * Largest frame a signal may need (AT_MINSIGSTKSZ), counted as Linux
- * does: the frame, its alignment slack, the FPU state and its alignment.
+ * AT_MINSIGSTKSZ, the value Linux x86_64 reports (with its 32-bit
+ * emulation built in, as distributions ship it): the largest frame of
+ * either ABI (the ia32 sigframe, 732 bytes), its alignment slack, the FPU
+ * state plus an i387 save area (112 bytes) and the XSAVE alignment slack.
+ * A conservative bound for our own frames, which are smaller.
  */
+#define LINUX_IA32_SIGFRAME_SIZE	732
+#define LINUX_FREGS_STATE_SIZE		112
+
 unsigned long arch_min_sigstack_size(void)
 {
-	return ALIGN_UP(sizeof(struct rt_sigframe) + 15 + fp_frame_size() + 63, 16);
+	return ALIGN_UP(LINUX_IA32_SIGFRAME_SIZE + 15 + fp_frame_size() + LINUX_FREGS_STATE_SIZE +
+			63, 16);
 }
 
 /* Save the live FPU state and copy it to the user frame at fp_at. */

@@ -70,9 +70,10 @@ static int copy_image(void)
 
 void arch_vdso_init(void)
 {
+	const char *opt = cmdline_get("vdso");
 	u64 base, mult;
 
-	if (cmdline_get("vdso") && !strcmp(cmdline_get("vdso"), "0")) {
+	if (opt && !strcmp(opt, "0")) {
 		pr_info("vdso: disabled on the command line\n");
 		return;
 	}
