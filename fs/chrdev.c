@@ -62,6 +62,22 @@ int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
 	return 0;
 }
 
+u32 chrdev_find_by_name(const char *name)
+{
+	struct chrdev *c;
+	u32 dev = 0;
+
+	spin_lock(&chrdev_lock);
+	list_for_each_entry(c, &chrdevs, node) {
+		if (strcmp(c->name, name) == 0) {
+			dev = c->dev;
+			break;
+		}
+	}
+	spin_unlock(&chrdev_lock);
+	return dev;
+}
+
 void chrdev_for_each(void (*fn)(const char *name, u32 mode, u32 dev))
 {
 	struct chrdev *c;

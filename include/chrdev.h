@@ -16,5 +16,7 @@ struct file_operations;
  */
 int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
 		    const struct file_operations *fops);
+/* The number of the device registered as name ("ttyS0"), or 0. */
+u32 chrdev_find_by_name(const char *name);
 
 #endif
