@@ -212,7 +212,7 @@ int proc_show_statm(struct seq_buf *s, const struct proc_node *pn)
 static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc_node *pn,
 			    const struct tree_snapshot *ts)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c = proc_task_cred(t);
 	unsigned int fdsize = 0;
 	struct files *files;
 	struct fs_context *fs;
@@ -241,6 +241,7 @@ static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc
 		seq_printf(s, "%u ", c->groups[i]);
 	seq_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->tgid, pn->pid,
 		   ts->pgid, ts->sid);
+	cred_put(c);
 }
 
 static void show_status_mem(struct seq_buf *s, const struct proc_mem_stats *st)
@@ -275,9 +276,10 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c = proc_task_cred(t);
 	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
 
+	cred_put(c);
 	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, all, all);
 	seq_printf(s, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0x000001ffffffffffull, 0ull);
 	seq_puts(s, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
