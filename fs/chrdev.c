@@ -83,6 +83,22 @@ int register_chrdev_major(u32 major, const char *name, const struct file_operati
 	return chrdev_add(MKDEV(major, 0), name, 0, true, fops);
 }
 
+u32 chrdev_find_by_name(const char *name)
+{
+	struct chrdev *c;
+	u32 dev = 0;
+
+	spin_lock(&chrdev_lock);
+	list_for_each_entry(c, &chrdevs, node) {
+		if (strcmp(c->name, name) == 0) {
+			dev = c->dev;
+			break;
+		}
+	}
+	spin_unlock(&chrdev_lock);
+	return dev;
+}
+
 void chrdev_for_each(void (*fn)(const char *name, u32 mode, u32 dev))
 {
 	struct chrdev *c;

@@ -21,5 +21,7 @@ int register_chrdev(u32 major, u32 minor, const char *name, u32 mode,
  * in its open); no /dev node is made.  0, -EEXIST or -ENOMEM.
  */
 int register_chrdev_major(u32 major, const char *name, const struct file_operations *fops);
+/* The number of the device registered as name ("ttyS0"), or 0. */
+u32 chrdev_find_by_name(const char *name);
 
 #endif

@@ -67,7 +67,7 @@ struct task {
 	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick (own CPU) */
 	u64 start_time_ns;		/* immutable: clock_monotonic_ns() at creation */
 	/*
-	 * alloc_lock protects mm, files and fs (and comm) against other
+	 * alloc_lock protects mm, files, fs, cred (and comm) against other
 	 * tasks that take references to them (/proc): the task changes
 	 * them under it, and reads its own without it.
 	 */
@@ -75,8 +75,8 @@ struct task {
 	struct mm *mm;			/* user address space; NULL for kernel threads */
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
-	const struct cred *cred;	/* own task writes (swapping the pointer) */
 	int nice;			/* atomic: -20..19, inherited (kernel/priority.c) */
+	const struct cred *cred;	/* own task writes (swapping the pointer), alloc_lock */
 
 	/* Process tree (include/proc.h); tasklist_lock unless noted. */
 	int tgid;			/* immutable: the thread group (process) id */

@@ -65,9 +65,12 @@ static struct cred *cred_prepare(void)
 static void cred_commit(struct cred *c)
 {
 	struct task *t = current_task();
-	const struct cred *old = t->cred;
+	const struct cred *old;
 
+	task_lock(t);		/* other tasks (/proc) take references under it */
+	old = t->cred;
 	t->cred = c;
+	task_unlock(t);
 	cred_put(old);
 }
 

@@ -105,6 +105,7 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 	if (flags & CLONE_THREAD) {
 		child->tgid = leader->tgid;
 		child->group_leader = leader;
+		task_get(leader);	/* a thread's group_leader stays valid (task_put) */
 		child->parent = leader->parent;
 		child->ppid = leader->ppid;
 		child->exit_signal = 0;

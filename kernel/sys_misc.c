@@ -259,7 +259,9 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name)) == -EFAULT)
 			return -EFAULT;
 		name[TASK_COMM_LEN - 1] = '\0';
+		task_lock(t);		/* /proc reads comm under it */
 		strlcpy(t->comm, name, TASK_COMM_LEN);
+		task_unlock(t);
 		return 0;
 	case PR_GET_NAME:
 		return copy_to_user((void __user *)arg2, t->comm, TASK_COMM_LEN);

@@ -2,7 +2,8 @@
  * Task lifetime.  A task is reference counted: the task holds one
  * reference on itself while it can run (dropped by the scheduler once it
  * has switched away from the dead task for the last time); a process
- * leader is also held by its parent until reaped, and kthread_create()'s
+ * leader is also held by its parent until reaped and by each of its
+ * threads (so t->group_leader never dangles), and kthread_create()'s
  * caller gets one.  The last task_put() frees the pid, the kernel stack
  * and the struct.
  *
@@ -149,14 +150,19 @@ void task_get(struct task *t)
 
 void task_put(struct task *t)
 {
+	struct task *leader;
+
 	if (__atomic_sub_fetch(&t->refcount, 1, __ATOMIC_ACQ_REL) != 0)
 		return;
+	leader = t->group_leader != t ? t->group_leader : NULL;
 	signal_release_task(t);
 	cred_put(t->cred);
 	pid_free(t->pid_owned);
 	kfree(t->arch.fpu);
 	kstack_free(t->kstack);
 	kfree(t);
+	if (leader)
+		task_put(leader);	/* a thread held its leader (link_child) */
 }
 
 /* A task that never ran (clone failed after task_account): unlist it. */

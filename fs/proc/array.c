@@ -10,6 +10,7 @@
  * thread counts.
  */
 #include <format.h>
+#include <chrdev.h>
 #include <cred.h>
 #include <errno.h>
 #include <file.h>
@@ -30,6 +31,7 @@
 /* What tasklist_lock guards, copied out at once. */
 struct tree_snapshot {
 	int ppid, pgid, sid, tpgid, threads;
+	const char *tty_name;		/* the controlling terminal's, or NULL */
 	bool zombie;
 	u64 utime_ns, stime_ns, cutime_ns, cstime_ns;
 	u64 sig_shared;
@@ -44,6 +46,7 @@ static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 	ts->pgid = leader->pgid;
 	ts->sid = leader->sid;
 	ts->tpgid = leader->tty ? leader->tty->pgrp : -1;
+	ts->tty_name = leader->tty ? leader->tty->name : NULL;
 	ts->threads = leader->live_threads;
 	ts->zombie = leader->exit_state == EXIT_ZOMBIE;
 	ts->utime_ns = whole ? leader->dead_utime_ns : t->utime_ns;
@@ -65,6 +68,14 @@ static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 	ts->cstime_ns = leader->child_stime_ns;
 	ts->sig_shared = leader->shared_pending.set;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* stat's tty_nr: the terminal's device number in Linux's new_encode_dev() form. */
+static unsigned int tty_nr(const struct tree_snapshot *ts)
+{
+	u32 dev = ts->tty_name ? chrdev_find_by_name(ts->tty_name) : 0;
+
+	return (MINOR(dev) & 0xff) | (MAJOR(dev) << 8) | ((MINOR(dev) & ~0xffu) << 12);
 }
 
 /* The one-letter state of ps(1), and its word in status. */
@@ -153,7 +164,7 @@ int proc_show_stat(struct seq_buf *s, const struct proc_node *pn)
 	signal_masks(t, &ignored, &caught);
 	permitted = proc_may_access(t);
 	seq_printf(s, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ", pn->pid, comm,
-		   task_state_char(t, &ts), ts.ppid, ts.pgid, ts.sid, 0, ts.tpgid,
+		   task_state_char(t, &ts), ts.ppid, ts.pgid, ts.sid, (int)tty_nr(&ts), ts.tpgid,
 		   0x400000u /* PF_RANDOMIZE, as Linux shows most tasks */, 0ul, 0ul, 0ul, 0ul);
 	seq_printf(s, "%llu %llu %llu %llu %d %d %d 0 %llu %lu %lu %llu ",
 		   (unsigned long long)(ts.utime_ns / NS_PER_TICK),
@@ -201,7 +212,7 @@ int proc_show_statm(struct seq_buf *s, const struct proc_node *pn)
 static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc_node *pn,
 			    const struct tree_snapshot *ts)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c = proc_task_cred(t);
 	unsigned int fdsize = 0;
 	struct files *files;
 	struct fs_context *fs;
@@ -230,6 +241,7 @@ static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc
 		seq_printf(s, "%u ", c->groups[i]);
 	seq_printf(s, "\nNStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", t->tgid, pn->pid,
 		   ts->pgid, ts->sid);
+	cred_put(c);
 }
 
 static void show_status_mem(struct seq_buf *s, const struct proc_mem_stats *st)
@@ -264,9 +276,10 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c = proc_task_cred(t);
 	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
 
+	cred_put(c);
 	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, all, all);
 	seq_printf(s, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0x000001ffffffffffull, 0ull);
 	seq_puts(s, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");

@@ -125,10 +125,11 @@ static void proc_owner(const struct proc_node *pn, u32 *uid, u32 *gid)
 
 	*uid = *gid = 0;
 	if (t) {
-		const struct cred *c = t->cred ? t->cred : &root_cred;
+		const struct cred *c = proc_task_cred(t);
 
 		*uid = c->euid;
 		*gid = c->egid;
+		cred_put(c);
 		task_put(t);
 	}
 }

@@ -10,8 +10,8 @@
 #include <sys/wait.h>
 #include "procfs.h"
 
-#define CHURN_ROUNDS	300
-#define READ_LIMIT_NS	8000000000ll
+#define CHURN_ROUNDS	80
+#define READ_LIMIT_NS	2000000000ll
 
 static char buf[65536];
 
