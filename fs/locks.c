@@ -354,6 +354,10 @@ static int flock_lock_file(struct file *f, int type, bool wait)
 			err = -ERESTARTSYS;
 			break;
 		}
+		if (!list_empty(&dispose)) {	/* our old lock went: others may go first */
+			free_disposed(&dispose);
+			wake_up(&ctx->wait);
+		}
 		schedule();
 		err = 0;
 	}
