@@ -354,6 +354,10 @@ static int flock_lock_file(struct file *f, int type, bool wait)
 			err = -ERESTARTSYS;
 			break;
 		}
+		if (!list_empty(&dispose)) {	/* our old lock went: others may go first */
+			free_disposed(&dispose);
+			wake_up(&ctx->wait);
+		}
 		schedule();
 		err = 0;
 	}
@@ -565,7 +569,7 @@ static bool set_through(const struct file_lock *l, const void *file)
 
 void locks_remove_posix(struct file *f, struct files *owner)
 {
-	struct file_lock_context *ctx = lock_context(f->inode, false);
+	struct file_lock_context *ctx = f->inode ? lock_context(f->inode, false) : NULL;
 
 	if (ctx)
 		remove_locks(ctx, &ctx->posix, posix_owned_by, owner);
@@ -573,7 +577,7 @@ void locks_remove_posix(struct file *f, struct files *owner)
 
 void locks_remove_file(struct file *f)
 {
-	struct file_lock_context *ctx = lock_context(f->inode, false);
+	struct file_lock_context *ctx = f->inode ? lock_context(f->inode, false) : NULL;
 
 	if (!ctx)
 		return;

@@ -1,6 +1,6 @@
 /*
  * VFS self-tests ("ktest=vfs_..."), for what user programs cannot see:
- * the page cache's radix tree, the path walk through the kernel API, and
+ * the page cache's radix tree (growth, truncation, holes), the path walk through the kernel API, and
  * that deleting files and unmounting give their memory back.  They run in
  * the init task, after vfs_setup_init_task(), in a scratch directory.
  */
@@ -39,6 +39,44 @@ KTEST(vfs_page_cache_grows_and_truncates)
 	KTEST_EXPECT(p != NULL);
 	put_page(p);
 	KTEST_EXPECT(page_cache_truncate(&pc, 0) == 2 && pc.nr_pages == 0 && !pc.root);
+	return 0;
+}
+
+/* Holes for SEEK_DATA/SEEK_HOLE: missing pages and fallocated, unwritten ones. */
+KTEST(vfs_page_cache_finds_data_and_holes)
+{
+	static const u64 data[] = { 0, 5, 70, 5000, 1ull << 30 };
+	struct page_cache pc;
+	struct page *p;
+
+	page_cache_init(&pc);
+	KTEST_EXPECT(page_cache_find(&pc, 0, 100, true) == 100);
+	KTEST_EXPECT(page_cache_find(&pc, 7, 100, false) == 7);
+	for (size_t i = 0; i < ARRAY_SIZE(data); i++) {
+		p = page_cache_get_or_add(&pc, data[i]);
+		KTEST_EXPECT(p != NULL);
+		put_page(p);
+	}
+	KTEST_EXPECT(page_cache_reserve(&pc, 6) == 0);	/* unwritten: a hole */
+	KTEST_EXPECT(page_cache_find(&pc, 0, 1ull << 31, true) == 0);
+	KTEST_EXPECT(page_cache_find(&pc, 1, 1ull << 31, true) == 5);
+	KTEST_EXPECT(page_cache_find(&pc, 6, 1ull << 31, true) == 70);
+	KTEST_EXPECT(page_cache_find(&pc, 71, 1ull << 31, true) == 5000);
+	KTEST_EXPECT(page_cache_find(&pc, 5001, 1ull << 31, true) == 1ull << 30);
+	KTEST_EXPECT(page_cache_find(&pc, 71, 4000, true) == 4000);	/* none below 'to' */
+	KTEST_EXPECT(page_cache_find(&pc, 0, 100, false) == 1);
+	KTEST_EXPECT(page_cache_find(&pc, 5, 100, false) == 6);
+	KTEST_EXPECT(page_cache_find(&pc, 1ull << 30, (1ull << 30) + 9, false) == (1ull << 30) + 1);
+	KTEST_EXPECT(page_cache_find(&pc, 1ull << 40, 1ull << 41, false) == 1ull << 40);
+	p = page_cache_get_or_add(&pc, 6);	/* written now: data */
+	KTEST_EXPECT(p != NULL);
+	put_page(p);
+	KTEST_EXPECT(page_cache_find(&pc, 6, 100, true) == 6);
+	KTEST_EXPECT(page_cache_find(&pc, 5, 100, false) == 7);
+	/* A range removal keeps what lies outside it. */
+	KTEST_EXPECT(page_cache_remove_range(&pc, 5, 71) == 3 && pc.nr_pages == 3);
+	KTEST_EXPECT(page_cache_find(&pc, 1, 1ull << 31, true) == 5000);
+	KTEST_EXPECT(page_cache_truncate(&pc, 0) == 3 && pc.nr_pages == 0 && !pc.root);
 	return 0;
 }
 

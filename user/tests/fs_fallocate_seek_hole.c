@@ -4,7 +4,7 @@
  * as zeroes, keeping what was written; FALLOC_FL_KEEP_SIZE keeps the
  * size; PUNCH_HOLE|KEEP_SIZE zeroes a range and frees its whole pages;
  * other modes are EOPNOTSUPP and bad arguments EINVAL, EBADF, ESPIPE,
- * EISDIR as Linux checks them.  SEEK_DATA/SEEK_HOLE see pages: written
+ * EFBIG as Linux checks them; more than memory holds is ENOSPC.  SEEK_DATA/SEEK_HOLE see pages: written
  * ones are data, missing ones holes, and so are pages fallocate added
  * that nobody wrote yet (tmpfs: not uptodate); past the end is ENXIO.
  */
@@ -91,6 +91,7 @@ static void test_errors(void)
 	CHECK(pipe(p) == 0);
 	CHECK_ERR(fallocate(p[1], 0, 0, 10), ESPIPE);
 	CHECK_ERR(fallocate(fd, 0, 0x7fffffffffffff00LL, 0x1000), EFBIG);
+	CHECK_ERR(fallocate(fd, 0, 0, 1LL << 30), ENOSPC);	/* more than RAM holds */
 	CHECK(size_of(fd) == 0);
 	close(p[0]);
 	close(p[1]);

@@ -3,7 +3,8 @@
  * Two opens conflict, a dup shares the lock, a conversion that fails
  * loses the old lock (Linux drops it first), the lock goes with the
  * file's last close and is shared with a fork child; a blocked LOCK_EX
- * waits for the unlock, a signal without SA_RESTART ends it with EINTR
+ * waits for the unlock (and a blocked upgrade has dropped its shared
+ * lock meanwhile), a signal without SA_RESTART ends it with EINTR
  * and one with SA_RESTART resumes it; flock and fcntl locks ignore each
  * other; bad commands are EINVAL, bad descriptors EBADF.
  */
@@ -111,6 +112,34 @@ static void test_blocking(void)
 	close(a);
 }
 
+/* A blocked upgrade has already given up its shared lock (not atomic). */
+static void test_blocking_upgrade(void)
+{
+	int a = open_file(), b = open_file(), p[2];
+	pid_t pid;
+	char c;
+
+	CHECK(pipe(p) == 0);
+	CHECK(flock(a, LOCK_SH) == 0);
+	CHECK(flock(b, LOCK_SH) == 0);
+	pid = utest_fork();
+	if (pid == 0) {
+		CHECK(flock(b, LOCK_EX) == 0);	/* waits for a's shared lock */
+		CHECK(write(p[1], "x", 1) == 1);
+		_exit(0);
+	}
+	utest_sleep_ms(200);
+	CHECK(flock(a, LOCK_EX | LOCK_NB) == 0);	/* b holds nothing now */
+	CHECK(flock(a, LOCK_UN) == 0);
+	CHECK(read(p[0], &c, 1) == 1);
+	CHECK_CHILD_OK(pid);
+	CHECK_ERR(flock(a, LOCK_SH | LOCK_NB), EWOULDBLOCK);	/* b's exclusive lock */
+	close(p[0]);
+	close(p[1]);
+	close(a);
+	close(b);
+}
+
 static void test_signals(void)
 {
 	int a = open_file();
@@ -167,6 +196,7 @@ int main(void)
 	test_basic_conflicts();
 	test_fork_shares();
 	test_blocking();
+	test_blocking_upgrade();
 	test_signals();
 	test_errors_and_independence();
 	unlink(PATH);

@@ -5,8 +5,8 @@
  * conflict, EBADF for a lock the access mode does not allow, EINVAL for
  * bad fields; locks are not inherited by fork, go when the process
  * closes ANY descriptor of the file and when it exits; F_SETLKW waits,
- * detects a two-process deadlock (EDEADLK) and is interrupted by a
- * signal without SA_RESTART (EINTR).
+ * detects a two-process deadlock (EDEADLK), is interrupted by a signal
+ * without SA_RESTART (EINTR) and resumes after one with SA_RESTART.
  */
 #include <fcntl.h>
 #include <sys/time.h>
@@ -185,9 +185,12 @@ static void test_release_rules(void)
 	CHECK(close(fd) == 0);
 }
 
+static volatile int alarms;
+
 static void on_alarm(int sig)
 {
 	(void)sig;
+	alarms++;
 }
 
 static void test_wait_deadlock_eintr(void)
@@ -207,9 +210,17 @@ static void test_wait_deadlock_eintr(void)
 		CHECK(sigaction(SIGALRM, &sa, NULL) == 0);
 		CHECK(setitimer(ITIMER_REAL, &it, NULL) == 0);
 		CHECK_ERR(setlk(fd, F_SETLKW, F_WRLCK, SEEK_SET, 0, 1), EINTR);
+		CHECK(alarms == 1);
 		CHECK(write(p[1], "r", 1) == 1);
-		/* Now wait for byte 0 for real; the parent then asks for byte 1. */
+		/*
+		 * Now wait for byte 0 for real, through a SA_RESTART signal that
+		 * resumes the wait; the parent meanwhile asks for byte 1.
+		 */
+		sa.sa_flags = SA_RESTART;
+		CHECK(sigaction(SIGALRM, &sa, NULL) == 0);
+		CHECK(setitimer(ITIMER_REAL, &it, NULL) == 0);
 		CHECK(setlk(fd, F_SETLKW, F_WRLCK, SEEK_SET, 0, 1) == 0);
+		CHECK(alarms == 2);
 		_exit(0);
 	}
 	CHECK(read(p[0], &c, 1) == 1);
