@@ -656,33 +656,19 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd, struct epoll_event_abi *
 
 /* --- epoll_wait ------------------------------------------------------------------------ */
 
-struct ep_timeout {
-	struct ktimer timer;
-	struct task *task;
-	bool fired;			/* atomic */
-};
-
-static void ep_timeout_fire(struct ktimer *t)
-{
-	struct ep_timeout *to = container_of(t, struct ep_timeout, timer);
-
-	__atomic_store_n(&to->fired, true, __ATOMIC_SEQ_CST);
-	wake_up_process(to->task);
-}
-
 static bool ep_events_available(struct eventpoll *ep)
 {
 	return READ_ONCE(ep->rdllist.next) != &ep->rdllist;
 }
 
 /* Sleep on ep->wq until something is queued, the timeout fires or a signal comes. */
-static void ep_sleep(struct eventpoll *ep, struct ep_timeout *to)
+static void ep_sleep(struct eventpoll *ep, struct ktimeout *to)
 {
 	struct wait_entry e = { .task = current_task() };
 
 	list_init(&e.node);
 	prepare_to_wait(&ep->wq, &e, TASK_INTERRUPTIBLE);
-	if (!ep_events_available(ep) && !__atomic_load_n(&to->fired, __ATOMIC_SEQ_CST) &&
+	if (!ep_events_available(ep) && !ktimeout_fired(to) &&
 	    !task_signal_pending(current_task()))
 		schedule();
 	finish_wait(&ep->wq, &e);
@@ -696,14 +682,12 @@ static void ep_sleep(struct eventpoll *ep, struct ep_timeout *to)
 static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents, int max,
 		   s64 timeout_ns)
 {
-	struct ep_timeout to = { .task = current_task(), .fired = timeout_ns == 0 };
+	struct ktimeout to;
 	int ret;
 
-	ktimer_init(&to.timer, ep_timeout_fire);
-	if (timeout_ns > 0)
-		ktimer_add(&to.timer, clock_monotonic_ns() + (u64)timeout_ns);
+	ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
 	for (;;) {
-		bool timed_out = __atomic_load_n(&to.fired, __ATOMIC_SEQ_CST);
+		bool timed_out = timeout_ns == 0 || ktimeout_fired(&to);
 
 		if (ep_events_available(ep)) {
 			ret = ep_send_events(ep, uevents, max);
@@ -718,7 +702,7 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 			break;
 		ep_sleep(ep, &to);
 	}
-	ktimer_cancel_sync(&to.timer);	/* 'to' lives on this stack */
+	ktimeout_stop(&to);
 	return ret;
 }
 
