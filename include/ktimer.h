@@ -58,7 +58,9 @@ static inline bool ktimeout_fired(struct ktimeout *to)
  * Sleep in 'state' (TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE) until
  * the monotonic deadline, a wake-up, or (interruptible) a signal.  Returns
  * 0 when the deadline passed, -ERESTARTSYS on a signal, -EAGAIN on another
- * wake-up.
+ * wake-up.  It sets the task state itself, so a wake-up that comes after
+ * the caller checked its own condition but before this call is lost until
+ * the deadline: callers with a condition of their own use ktimeout.
  */
 int sleep_until(u64 deadline, int state);
 
