@@ -17,8 +17,9 @@
  * Nesting.  An epoll file is pollable: it reports EPOLLIN when one of its
  * ready items has events, and its items' wake-ups are passed on through
  * its poll_wait queue, so an epoll set can watch another.  EPOLL_CTL_ADD
- * of an epoll file refuses cycles and chains deeper than EP_MAX_NESTS
- * with -ELOOP.
+ * of an epoll file refuses, with -ELOOP, cycles and chains of more than
+ * EP_MAX_NESTS + 1 sets (counting up and down from the new link), which
+ * bounds the nesting of wake-ups, as Linux 6.1.y does.
  *
  * Locks, outermost first (docs/locking.md, "epoll"):
  *
@@ -89,7 +90,9 @@ struct eventpoll {
 	struct list_head rdllist;	/* lock: items that may be ready */
 	struct wait_queue wq;		/* epoll_wait() sleepers */
 	struct wait_queue poll_wait;	/* poll() and parent sets watching this file */
+	struct file *file;		/* immutable: the set's own file */
 	u64 visited;			/* epmutex: loop-check generation */
+	int loop_depth;			/* epmutex: depth found in that check */
 };
 
 /* One registration of an item on one wait queue. */
@@ -467,9 +470,19 @@ static long do_epoll_create(int flags)
 	list_init(&ep->rdllist);
 	wait_queue_init(&ep->wq);
 	wait_queue_init(&ep->poll_wait);
-	fd = anon_inode_getfd("[eventpoll]", &eventpoll_fops, ep, O_RDWR | (flags & O_CLOEXEC));
+	fd = fd_reserve(0, flags & EPOLL_CLOEXEC);
 	if (fd < 0)
-		kfree(ep);
+		goto out_free_ep;
+	ep->file = anon_inode_getfile("[eventpoll]", &eventpoll_fops, ep, O_RDWR);
+	if (IS_ERR(ep->file)) {
+		fd_unreserve(fd);
+		fd = (int)PTR_ERR(ep->file);
+		goto out_free_ep;
+	}
+	fd_commit(fd, ep->file);
+	return fd;
+out_free_ep:
+	kfree(ep);
 	return fd;
 }
 
@@ -488,31 +501,65 @@ SYSCALL_DEFINE1(epoll_create, int, size)
 /* --- epoll_ctl ------------------------------------------------------------------------ */
 
 /*
- * Would adding the set 'to' into 'into' close a cycle, or chain more than
- * EP_MAX_NESTS sets below it?  epmutex held (it freezes every item tree).
+ * The depth of the sets below ep (0: it holds no epoll file), or more
+ * than EP_MAX_NESTS when the walk meets 'into' (a cycle) or goes too deep.
+ * epmutex held: it freezes every item tree.  Sets seen in this check
+ * (visited == loop_check_gen) give their remembered depth.
  */
-static bool ep_loop_from(struct eventpoll *ep, struct eventpoll *into, int depth)
+static int ep_depth_below(struct eventpoll *ep, struct eventpoll *into, int level)
 {
+	int depth = 0;
+
+	if (ep->visited == loop_check_gen)
+		return ep->loop_depth;
 	ep->visited = loop_check_gen;
-	for (struct rb_node *n = rb_first(&ep->items); n; n = rb_next(n)) {
+	for (struct rb_node *n = rb_first(&ep->items); n && depth <= EP_MAX_NESTS; n = rb_next(n)) {
 		struct epitem *epi = rb_entry(n, struct epitem, node);
 		struct eventpoll *sub;
 
 		if (!is_file_epoll(epi->file))
 			continue;
 		sub = epi->file->private;
-		if (sub->visited == loop_check_gen)
-			continue;
-		if (sub == into || depth > EP_MAX_NESTS || ep_loop_from(sub, into, depth + 1))
-			return true;
+		if (sub == into || level > EP_MAX_NESTS)
+			depth = EP_MAX_NESTS + 1;
+		else
+			depth = MAX(depth, ep_depth_below(sub, into, level + 1) + 1);
 	}
-	return false;
+	ep->loop_depth = depth;
+	return depth;
 }
 
+/* How many sets hold ep, along the longest chain upwards (epmutex held). */
+static int ep_depth_above(struct eventpoll *ep)
+{
+	struct epitem *epi;
+	int depth = 0;
+
+	if (ep->visited == loop_check_gen)
+		return ep->loop_depth;
+	list_for_each_entry(epi, &ep->file->ep_links, fllink)
+		depth = MAX(depth, ep_depth_above(epi->ep) + 1);
+	ep->visited = loop_check_gen;
+	ep->loop_depth = depth;
+	return depth;
+}
+
+/*
+ * May the set 'to' go into 'into'?  Not if that closes a cycle or makes a
+ * chain of more than EP_MAX_NESTS + 1 sets, counting those above 'into'
+ * (each level is one more nested wake-up, maybe in interrupt context).
+ */
 static bool ep_loop_check(struct eventpoll *into, struct file *to)
 {
+	int below, above;
+
 	loop_check_gen++;
-	return ep_loop_from(to->private, into, 0);
+	below = ep_depth_below(to->private, into, 0);
+	if (below > EP_MAX_NESTS)
+		return true;
+	loop_check_gen++;
+	above = ep_depth_above(into);
+	return below + 1 + above > EP_MAX_NESTS;
 }
 
 static bool ep_op_has_event(int op)
@@ -609,33 +656,19 @@ SYSCALL_DEFINE4(epoll_ctl, int, epfd, int, op, int, fd, struct epoll_event_abi *
 
 /* --- epoll_wait ------------------------------------------------------------------------ */
 
-struct ep_timeout {
-	struct ktimer timer;
-	struct task *task;
-	bool fired;			/* atomic */
-};
-
-static void ep_timeout_fire(struct ktimer *t)
-{
-	struct ep_timeout *to = container_of(t, struct ep_timeout, timer);
-
-	__atomic_store_n(&to->fired, true, __ATOMIC_SEQ_CST);
-	wake_up_process(to->task);
-}
-
 static bool ep_events_available(struct eventpoll *ep)
 {
 	return READ_ONCE(ep->rdllist.next) != &ep->rdllist;
 }
 
 /* Sleep on ep->wq until something is queued, the timeout fires or a signal comes. */
-static void ep_sleep(struct eventpoll *ep, struct ep_timeout *to)
+static void ep_sleep(struct eventpoll *ep, struct ktimeout *to)
 {
 	struct wait_entry e = { .task = current_task() };
 
 	list_init(&e.node);
 	prepare_to_wait(&ep->wq, &e, TASK_INTERRUPTIBLE);
-	if (!ep_events_available(ep) && !__atomic_load_n(&to->fired, __ATOMIC_SEQ_CST) &&
+	if (!ep_events_available(ep) && !ktimeout_fired(to) &&
 	    !task_signal_pending(current_task()))
 		schedule();
 	finish_wait(&ep->wq, &e);
@@ -649,14 +682,12 @@ static void ep_sleep(struct eventpoll *ep, struct ep_timeout *to)
 static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents, int max,
 		   s64 timeout_ns)
 {
-	struct ep_timeout to = { .task = current_task(), .fired = timeout_ns == 0 };
+	struct ktimeout to;
 	int ret;
 
-	ktimer_init(&to.timer, ep_timeout_fire);
-	if (timeout_ns > 0)
-		ktimer_add(&to.timer, clock_monotonic_ns() + (u64)timeout_ns);
+	ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
 	for (;;) {
-		bool timed_out = __atomic_load_n(&to.fired, __ATOMIC_SEQ_CST);
+		bool timed_out = timeout_ns == 0 || ktimeout_fired(&to);
 
 		if (ep_events_available(ep)) {
 			ret = ep_send_events(ep, uevents, max);
@@ -671,7 +702,7 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 			break;
 		ep_sleep(ep, &to);
 	}
-	ktimer_cancel_sync(&to.timer);	/* 'to' lives on this stack */
+	ktimeout_stop(&to);
 	return ret;
 }
 

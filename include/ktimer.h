@@ -34,10 +34,33 @@ void ktimer_cancel_sync(struct ktimer *t);
 void ktimer_run_expired(void);
 
 /*
+ * A deadline for a sleep the caller runs itself (prepare_to_wait, check
+ * its conditions, schedule()): when it passes, the timer sets 'fired' and
+ * wakes the task.  Check ktimeout_fired() after setting the task state,
+ * with the other conditions, and no wake-up is lost.  A deadline of 0
+ * never fires.  ktimeout_stop() before 'to' goes out of scope.
+ */
+struct ktimeout {
+	struct ktimer timer;
+	struct task *task;
+	bool fired;			/* atomic */
+};
+
+void ktimeout_start(struct ktimeout *to, u64 deadline);
+void ktimeout_stop(struct ktimeout *to);
+
+static inline bool ktimeout_fired(struct ktimeout *to)
+{
+	return __atomic_load_n(&to->fired, __ATOMIC_SEQ_CST);
+}
+
+/*
  * Sleep in 'state' (TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE) until
  * the monotonic deadline, a wake-up, or (interruptible) a signal.  Returns
  * 0 when the deadline passed, -ERESTARTSYS on a signal, -EAGAIN on another
- * wake-up.
+ * wake-up.  It sets the task state itself, so a wake-up that comes after
+ * the caller checked its own condition but before this call is lost until
+ * the deadline: callers with a condition of their own use ktimeout.
  */
 int sleep_until(u64 deadline, int state);
 

@@ -92,6 +92,28 @@ void ktimer_run_expired(void)
 	}
 }
 
+static void ktimeout_fire(struct ktimer *t)
+{
+	struct ktimeout *to = container_of(t, struct ktimeout, timer);
+
+	__atomic_store_n(&to->fired, true, __ATOMIC_SEQ_CST);
+	wake_up_process(to->task);
+}
+
+void ktimeout_start(struct ktimeout *to, u64 deadline)
+{
+	to->task = current_task();
+	to->fired = false;
+	ktimer_init(&to->timer, ktimeout_fire);
+	if (deadline)
+		ktimer_add(&to->timer, deadline);
+}
+
+void ktimeout_stop(struct ktimeout *to)
+{
+	ktimer_cancel_sync(&to->timer);
+}
+
 struct sleeper {
 	struct ktimer timer;
 	struct task *task;

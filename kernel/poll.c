@@ -121,8 +121,12 @@ static int poll_pass(struct pollfd_abi *fds, unsigned int n, struct poll_table *
 	return ready;
 }
 
-/* Sleep until woken or the deadline (0: none); -ERESTARTSYS on a signal. */
-static int poll_sleep(struct poll_table *pt, u64 deadline)
+/*
+ * Sleep until woken, the timeout fires or a signal comes; -ERESTARTSYS on
+ * a signal.  Every condition is checked after the task state is set (the
+ * timeout too), so a wake-up in between is never lost.
+ */
+static int poll_sleep(struct poll_table *pt, struct ktimeout *to)
 {
 	set_current_state(TASK_INTERRUPTIBLE);
 	if (__atomic_exchange_n(&pt->triggered, false, __ATOMIC_SEQ_CST)) {
@@ -133,9 +137,7 @@ static int poll_sleep(struct poll_table *pt, u64 deadline)
 		set_current_state(TASK_RUNNING);
 		return -ERESTARTSYS;
 	}
-	if (deadline)
-		sleep_until(deadline, TASK_INTERRUPTIBLE);
-	else
+	if (!ktimeout_fired(to))
 		schedule();
 	set_current_state(TASK_RUNNING);
 	pt->triggered = false;
@@ -149,20 +151,23 @@ static int poll_sleep(struct poll_table *pt, u64 deadline)
 static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no_wait)
 {
 	struct poll_table pt;
+	struct ktimeout to;
 	int ready, err = 0;
 
 	poll_table_init(&pt);
+	ktimeout_start(&to, no_wait ? 0 : deadline);
 	for (;;) {
 		ready = poll_pass(fds, n, no_wait ? NULL : &pt);
 		pt.registering = false;
 		if (ready || no_wait || pt.error)
 			break;
-		if (deadline && clock_monotonic_ns() >= deadline)
+		if (deadline && (ktimeout_fired(&to) || clock_monotonic_ns() >= deadline))
 			break;
-		err = poll_sleep(&pt, deadline);
+		err = poll_sleep(&pt, &to);
 		if (err)
 			break;
 	}
+	ktimeout_stop(&to);
 	poll_table_free(&pt);
 	if (pt.error && !ready)
 		return pt.error;

@@ -2,8 +2,8 @@
  * An epoll fd inside another: the outer set reports the inner one
  * readable while one of its items has events (re-checked, so a drained
  * pipe stops counting), a sleeping outer epoll_wait is woken through the
- * inner set, poll(2) works on an epoll fd, and cycles are refused with
- * ELOOP.
+ * inner set, poll(2) works on an epoll fd, and cycles, and chains of
+ * more than five sets (built from either end), are refused with ELOOP.
  */
 #include <poll.h>
 #include <sys/epoll.h>
@@ -14,6 +14,32 @@ static void add(int ep, int fd, unsigned int events, unsigned long long data)
 	struct epoll_event ev = { .events = events, .data.u64 = data };
 
 	CHECK(epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) == 0);
+}
+
+/* Sets nested in a chain: at most five deep, whichever end grows. */
+static void chain_limits(void)
+{
+	struct epoll_event ev = { .events = EPOLLIN };
+	int up[6], down[6];
+
+	for (int i = 0; i < 6; i++) {
+		up[i] = epoll_create1(0);
+		down[i] = epoll_create1(0);
+		CHECK(up[i] >= 0 && down[i] >= 0);
+	}
+	/* bottom up: up[i] goes into up[i + 1] */
+	for (int i = 0; i < 4; i++)
+		CHECK(epoll_ctl(up[i + 1], EPOLL_CTL_ADD, up[i], &ev) == 0);
+	CHECK_ERRNO(epoll_ctl(up[5], EPOLL_CTL_ADD, up[4], &ev), ELOOP);
+	/* top down: down[i + 1] goes into down[i] */
+	for (int i = 0; i < 4; i++)
+		CHECK(epoll_ctl(down[i], EPOLL_CTL_ADD, down[i + 1], &ev) == 0);
+	CHECK_ERRNO(epoll_ctl(down[4], EPOLL_CTL_ADD, down[5], &ev), ELOOP);
+	/* an empty set counts too: none below down[4], one more below down[3] */
+	CHECK_ERRNO(epoll_ctl(down[4], EPOLL_CTL_ADD, up[0], &ev), ELOOP);
+	CHECK(epoll_ctl(down[3], EPOLL_CTL_ADD, up[0], &ev) == 0);
+	for (int i = 0; i < 6; i++)
+		CHECK(close(up[i]) == 0 && close(down[i]) == 0);
 }
 
 int main(void)
@@ -75,5 +101,6 @@ int main(void)
 	add(inner, third, EPOLLIN, 4);		/* no cycle any more */
 	CHECK(close(third) == 0 && close(inner) == 0);
 	CHECK(close(p[0]) == 0 && close(p[1]) == 0);
+	chain_limits();
 	return 0;
 }
