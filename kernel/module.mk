@@ -13,3 +13,4 @@ KOBJS += kernel/smp_ktest.o
 KOBJS += kernel/poll.o
 KOBJS += kernel/coredump.o
 KOBJS += kernel/syslog.o
+KOBJS += kernel/printk_ktest.o
