@@ -114,7 +114,8 @@ def osprey_user_boot(a):
 # Typed console session on the "make run" image (DESIGN.md decision 15,
 # fourth tier): what a person types at ash, with what they would wait for.
 # Real time (no -icount): with it an idle guest's clock jumps ahead and
-# "sleep 100" would end before ^C could reach it.
+# "sleep 100" would end before ^C could reach it.  The 2 s before ^C and ^Z
+# let the shell start sleep and hand it the terminal first.
 PROMPT = r"[#$] $"
 CONSOLE_SCRIPT = [
     Step("boot to a shell prompt", PROMPT, "echo hello $((6*7))\n", timeout=120),
@@ -122,11 +123,11 @@ CONSOLE_SCRIPT = [
     Step("prompt after it", PROMPT, "seq 1 10 | grep 1 | wc -l\n"),
     Step("a three-command pipeline prints", r"^2$"),
     Step("prompt before sleep", PROMPT, "sleep 100\n"),
-    Step("sleep 100 runs; type ^C", r"sleep 100\n", "\x03", delay=1.0),
+    Step("sleep 100 runs; type ^C", r"sleep 100\n", "\x03", delay=2.0),
     Step("^C gives the prompt back at once", PROMPT, "echo status=$?\n", timeout=15),
     Step("sleep died of SIGINT", r"^status=130$"),
     Step("prompt before sleep again", PROMPT, "sleep 100\n"),
-    Step("sleep 100 runs; type ^Z", r"sleep 100\n", "\x1a", delay=1.0),
+    Step("sleep 100 runs; type ^Z", r"sleep 100\n", "\x1a", delay=2.0),
     # ash prints the job right after the echoed "^Z", on the same line
     Step("^Z stops it", r"\^Z\[1\]\+ +Stopped +sleep 100$", timeout=15),
     Step("prompt after ^Z", PROMPT, "jobs\n"),
@@ -136,7 +137,7 @@ CONSOLE_SCRIPT = [
     Step("prompt after bg", PROMPT, "jobs\n"),
     Step("jobs lists it running", r"^\[1\]\+ +Running +sleep 100$"),
     Step("prompt before fg", PROMPT, "fg\n"),
-    Step("fg brings it back; type ^C", r"^sleep 100$", "\x03", delay=1.0),
+    Step("fg brings it back; type ^C", r"^sleep 100$", "\x03", delay=2.0),
     Step("^C ends the job", PROMPT, "echo status=$?\n", timeout=15),
     Step("the job died of SIGINT", r"^status=130$"),
     Step("prompt before dmesg", PROMPT, "dmesg | grep -c '^\\[ *[0-9]*\\.[0-9]*\\] '\n"),
