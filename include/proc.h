@@ -51,6 +51,12 @@ void pid_for_each_task(void (*fn)(struct task *t, void *arg), void *arg);
 int pid_next_process(int from);
 /* Does a process group pgid exist (in session sid; -1: any)?  tasklist_lock held. */
 bool pgrp_exists_in_session(int pgid, int sid);
+/*
+ * POSIX orphaned process group: no member has a parent in another group
+ * of the same session (tasklist_lock held).  Job-control stops (SIGTSTP,
+ * SIGTTIN, SIGTTOU) do nothing there: nobody could continue it.
+ */
+bool pgrp_is_orphaned(int pgid);
 
 /* Futexes (kernel/futex.c): boot setup, and the exit-time wake-ups. */
 void futex_init(void);

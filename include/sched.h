@@ -107,6 +107,8 @@ struct task {
 	struct sighand *sighand;	/* handlers, shared by CLONE_SIGHAND */
 	u64 blocked;			/* the signal mask */
 	u64 saved_blocked;		/* own task: mask to restore after sigsuspend */
+	u64 real_blocked;		/* sighand lock: rt_sigtimedwait's waited-for signals
+					   count as blocked (never ignored) meanwhile */
 	bool restore_blocked;		/* own task */
 	struct sigpending pending;	/* sent to this thread */
 	struct sigpending shared_pending;	/* leader: sent to the process */

@@ -16,3 +16,4 @@ KOBJS += kernel/priority.o
 KOBJS += kernel/syslog.o
 KOBJS += kernel/loadavg.o
 KOBJS += kernel/cpu_sysfs.o
+KOBJS += kernel/printk_ktest.o

@@ -146,6 +146,25 @@ void pid_for_each_task(void (*fn)(struct task *t, void *arg), void *arg)
 	}
 }
 
+bool pgrp_is_orphaned(int pgid)
+{
+	for (int i = 0; i < PID_HASH; i++) {
+		struct task *t;
+
+		list_for_each_entry(t, bucket(i), pid_node) {
+			struct task *p = t->parent ? t->parent->group_leader : NULL;
+
+			if (t != t->group_leader || t->exit_state || t->pgid != pgid)
+				continue;
+			if (!p || p == init_task)
+				continue;	/* as Linux: init's children do not count */
+			if (p->pgid != pgid && p->sid == t->sid)
+				return false;
+		}
+	}
+	return true;
+}
+
 int pid_collect_processes(bool (*match)(struct task *p, void *arg), void *arg,
 			  struct task **out, int max)
 {

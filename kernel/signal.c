@@ -142,7 +142,7 @@ static bool sig_ignored(struct task *t, int sig)
 {
 	void *h = t->sighand->action[sig - 1].handler;
 
-	if (t->blocked & SIGMASK(sig))
+	if ((t->blocked | t->real_blocked) & SIGMASK(sig))
 		return false;		/* may be unblocked and handled later */
 	return h == SIG_IGN || (h == SIG_DFL && (SIGMASK(sig) & IGNORE_SIGS));
 }

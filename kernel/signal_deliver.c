@@ -139,12 +139,23 @@ static bool core_dump(int sig)
 	return do_coredump(sig);
 }
 
+static bool current_pgrp_orphaned(struct task *t)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	bool orphaned = pgrp_is_orphaned(t->group_leader->pgid);
+
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return orphaned;
+}
+
 /* Default action for sig; returns only when the process goes on. */
 static void default_action(struct task *t, int sig)
 {
 	if (SIGMASK(sig) & IGNORE_SIGS)
 		return;
 	if (SIGMASK(sig) & STOP_SIGS) {
+		if (sig != SIGSTOP && current_pgrp_orphaned(t))
+			return;		/* POSIX: discarded in an orphaned group */
 		do_group_stop(t, sig);
 		return;
 	}

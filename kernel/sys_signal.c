@@ -195,12 +195,19 @@ static void fill_kill_info(struct siginfo_abi *info, int sig, int code)
 	info->u.kill.uid = current_cred()->uid;	/* the sender's real uid */
 }
 
-/* Signals from user space to init need a handler (SIGKILL/SIGSTOP never reach it). */
+/*
+ * Signals from user space to init need a handler or a mask that blocks
+ * them (busybox init blocks them and takes them with sigtimedwait);
+ * SIGKILL and SIGSTOP never reach it.
+ */
 static bool init_refuses(struct task *p, int sig)
 {
-	return p == init_task &&
-	       (sig == SIGKILL || sig == SIGSTOP ||
-		p->sighand->action[sig - 1].handler == SIG_DFL);
+	if (p != init_task)
+		return false;
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return true;
+	return !((p->blocked | p->real_blocked) & SIGMASK(sig)) &&
+	       p->sighand->action[sig - 1].handler == SIG_DFL;
 }
 
 /*
@@ -376,6 +383,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const u64 *, uset, struct siginfo_abi *, uinfo,
 	sig = signal_dequeue(t, ~set, &info);
 	if (!sig && (!uts || ts.tv_sec || ts.tv_nsec)) {
 		saved = t->blocked;
+		t->real_blocked = saved;	/* default-ignored ones must still queue */
 		t->blocked &= ~set;		/* let them wake us */
 		spin_unlock_irqrestore(&t->sighand->lock, flags);
 		if (deadline)
@@ -384,6 +392,7 @@ SYSCALL_DEFINE4(rt_sigtimedwait, const u64 *, uset, struct siginfo_abi *, uinfo,
 			wait_signal_interruptible(t);
 		flags = spin_lock_irqsave(&t->sighand->lock);
 		t->blocked = saved;
+		t->real_blocked = 0;
 		sig = signal_dequeue(t, ~set, &info);
 	}
 	spin_unlock_irqrestore(&t->sighand->lock, flags);

@@ -1,11 +1,26 @@
 #!/bin/sh
 # /init of the busybox initramfs that "make run" boots: mount the usual
-# filesystems, then hand the console to an interactive shell.  Each step is
-# allowed to fail, so it also gets as far as it can on a young kernel.
+# filesystems, then let busybox init run an interactive shell on the serial
+# console.  Each step is allowed to fail, so it also gets as far as it can
+# on a young kernel.
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
+mkdir -p /dev/pts
+mount -t devpts devpts /dev/pts	# one shared instance, as our kernel has
 echo "busybox initramfs: $(uname -sr), type 'poweroff' to leave"
-# A new session whose leader opens the serial terminal gets it as its
-# controlling terminal (/dev/console never becomes one): job control works.
-exec setsid sh -c 'exec /bin/sh -l </dev/ttyS0 >/dev/ttyS0 2>&1'
+# Why busybox init and not "exec setsid sh" here:
+#  - the shell must not be process 1.  Linux treats the children of init as
+#    having no parent in their session, so every job of a shell running as
+#    init is an orphaned process group, for which ^Z (SIGTSTP) is discarded
+#    (POSIX), and a shell that is init ignores the poweroff signal;
+#  - started with "&" from this script instead, the shell would inherit
+#    SIGINT and SIGQUIT ignored (POSIX, for background commands without job
+#    control), and ^C would stop nothing.
+# busybox init starts the shell in a new session with default signals and
+# /dev/ttyS0 as its controlling terminal (so job control works), starts a
+# new one when it exits, and powers off on "poweroff".
+cat > /etc/inittab <<'TAB'
+ttyS0::respawn:-/bin/sh
+TAB
+exec /sbin/init

@@ -63,6 +63,15 @@ static bool sig_ignored_or_blocked(struct task *t, int sig)
 	       t->sighand->action[sig - 1].handler == SIG_IGN;
 }
 
+static bool pgrp_orphaned(int pgid)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	bool orphaned = pgrp_is_orphaned(pgid);
+
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return orphaned;
+}
+
 /*
  * May the caller use tty now?  0, -EIO, or -ERESTARTSYS after sending sig
  * to its (background) process group.
@@ -76,6 +85,8 @@ static int job_control_check(struct tty *tty, int sig)
 		return 0;
 	if (sig_ignored_or_blocked(me, sig))
 		return sig == SIGTTIN ? -EIO : 0;	/* a writer ignoring SIGTTOU may write */
+	if (pgrp_orphaned(leader->pgid))
+		return -EIO;		/* a stop would never be continued */
 	signal_pgrp(leader->pgid, sig);
 	return -ERESTARTSYS;
 }
@@ -315,7 +326,6 @@ static long set_winsize(struct tty *tty, const void *uarg)
 unsigned int tty_poll(struct tty *tty, struct poll_table *pt)
 {
 	unsigned int mask = 0;
-	unsigned long flags;
 	size_t room;
 
 	poll_wait(pt, &tty->read_wait);
@@ -326,11 +336,10 @@ unsigned int tty_poll(struct tty *tty, struct poll_table *pt)
 		mask |= POLLIN | POLLRDNORM;
 	if (READ_ONCE(tty->other_closed))
 		mask |= POLLHUP;
-	flags = spin_lock_irqsave(&tty->lock);
+	/* Without tty->lock: a pty master's write_room takes its slave's lock. */
 	room = tty->ops->write_room ? tty->ops->write_room(tty) : TTY_ROOM_UNLIMITED;
-	if (!tty->stopped && room > 0)
+	if (!READ_ONCE(tty->stopped) && room > 0)
 		mask |= POLLOUT | POLLWRNORM;
-	spin_unlock_irqrestore(&tty->lock, flags);
 	return mask;
 }
 

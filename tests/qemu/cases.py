@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 import checks as c
-from machine import STATUS_ACPI_OFF, STATUS_POWER_OFF, Machine
+from machine import STATUS_ACPI_OFF, STATUS_POWER_OFF, Machine, Step
 
 USER_TESTS = {
     "osprey": True,
@@ -116,6 +116,47 @@ def osprey_user_boot(a, *qemu_args):
                    qemu_args=list(qemu_args))
 
 
+# Typed console session on the "make run" image (DESIGN.md decision 15,
+# fourth tier): what a person types at ash, with what they would wait for.
+# Real time (no -icount): with it an idle guest's clock jumps ahead and
+# "sleep 100" would end before ^C could reach it.  The 2 s before ^C and ^Z
+# let the shell start sleep and hand it the terminal first.
+PROMPT = r"[#$] $"
+CONSOLE_SCRIPT = [
+    Step("boot to a shell prompt", PROMPT, "echo hello $((6*7))\n", timeout=120),
+    Step("a command prints", r"^hello 42$"),
+    Step("prompt after it", PROMPT, "seq 1 10 | grep 1 | wc -l\n"),
+    Step("a three-command pipeline prints", r"^2$"),
+    Step("prompt before sleep", PROMPT, "sleep 100\n"),
+    Step("sleep 100 runs; type ^C", r"sleep 100\n", "\x03", delay=2.0),
+    Step("^C gives the prompt back at once", PROMPT, "echo status=$?\n", timeout=15),
+    Step("sleep died of SIGINT", r"^status=130$"),
+    Step("prompt before sleep again", PROMPT, "sleep 100\n"),
+    Step("sleep 100 runs; type ^Z", r"sleep 100\n", "\x1a", delay=2.0),
+    # ash prints the job right after the echoed "^Z", on the same line
+    Step("^Z stops it", r"\^Z\[1\]\+ +Stopped +sleep 100$", timeout=15),
+    Step("prompt after ^Z", PROMPT, "jobs\n"),
+    Step("jobs lists it stopped", r"^\[1\]\+ +Stopped +sleep 100$"),
+    Step("prompt after jobs", PROMPT, "bg\n"),
+    Step("bg resumes it", r"^\[1\]\+? sleep 100$"),
+    Step("prompt after bg", PROMPT, "jobs\n"),
+    Step("jobs lists it running", r"^\[1\]\+ +Running +sleep 100$"),
+    Step("prompt before fg", PROMPT, "fg\n"),
+    Step("fg brings it back; type ^C", r"^sleep 100$", "\x03", delay=2.0),
+    Step("^C ends the job", PROMPT, "echo status=$?\n", timeout=15),
+    Step("the job died of SIGINT", r"^status=130$"),
+    Step("prompt before dmesg", PROMPT, "dmesg | grep -c '^\\[ *[0-9]*\\.[0-9]*\\] '\n"),
+    Step("dmesg prints the kernel log", r"^[1-9][0-9]*$"),
+    Step("prompt before poweroff", PROMPT, "poweroff\n"),
+    Step("poweroff powers down", r"reboot: Power down", timeout=60),
+]
+
+
+def console_boot(kernel, cmdline):
+    return lambda a: Machine(kernel=kernel(a), initrd=a.initramfs, cmdline=cmdline,
+                             icount=False, timeout=300, script=CONSOLE_SCRIPT)
+
+
 KTEST_CHECKS = [c.banner, c.ktests, c.power_off(STATUS_POWER_OFF)]
 ROBUST_CHECKS = [c.banner, c.no_panic, c.power_off(STATUS_POWER_OFF)]
 
@@ -154,4 +195,11 @@ CASES = [
     Case("user-linux-cpumax", "linux", lambda a: linux_boot(a, *CPU_MAX),
          [c.utests, c.power_off(STATUS_ACPI_OFF)], user_tests=True,
          groups=["linux"]),
+    # The same typed session at the busybox shell, on both kernels.
+    Case("console-osprey", "osprey",
+         console_boot(lambda a: a.kernel, "console=ttyS0 debug_exit"),
+         [c.typed(CONSOLE_SCRIPT), c.power_off(STATUS_POWER_OFF)]),
+    Case("console-linux", "linux",
+         console_boot(lambda a: a.vmlinuz, "console=ttyS0 quiet panic=-1"),
+         [c.typed(CONSOLE_SCRIPT), c.power_off(STATUS_ACPI_OFF)]),
 ]

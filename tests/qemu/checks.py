@@ -110,3 +110,15 @@ def fault_report(ktest, function, *phrases, oops=True):
         return [Result("fault report", not problems, "; ".join(problems))]
     return check
 
+
+
+def typed(script):
+    """Every step of a typed console script matched in time (machine.Step):
+    the console showed what a person would have waited for."""
+    def check(outcome):
+        results = [Result(f"typed: {s.name}", s.ok, s.why) for s in outcome.steps]
+        for step in script[len(outcome.steps):]:
+            results.append(Result(f"typed: {step.name}", False,
+                                  f"not reached; {_ending(outcome)}"))
+        return results
+    return check

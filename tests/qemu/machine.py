@@ -7,6 +7,11 @@ an Outcome: the serial log as text, QEMU's exit status, whether it timed out,
 and host times (seconds since QEMU started) of the first serial byte and of
 the first line matching each pattern the caller asked to time.
 
+A machine may also carry a script of typed steps (Step): wait until the
+console shows a pattern, then type some text into the serial port, as a
+person at the terminal would.  Each step's result (matched in time or not)
+is in Outcome.steps; a step that times out ends the script and the boot.
+
 Exit statuses: with "-device isa-debug-exit,iobase=0xf4" a guest write of V
 to port 0xf4 ends QEMU with status (V << 1) | 1.  Our kernel writes 0 on a
 clean power-off (status 1) and 1 on a panic (status 3), only when its
@@ -37,6 +42,25 @@ _CONTROL = re.compile(r"\x1b\[[0-9;?=]*[A-Za-z]|\x1b[()][A-Za-z0-9]|[\x00-\x08\x
 
 
 @dataclass
+class Step:
+    """Wait for expect (a regex, re.M, searched in the console text after
+    the previous step's match), wait delay seconds more, then type send."""
+    name: str
+    expect: str
+    send: str = ""
+    timeout: float = 30.0
+    delay: float = 0.0          # let a command get going before typing (^C, ^Z)
+
+
+@dataclass
+class StepResult:
+    name: str
+    ok: bool
+    seconds: float              # since QEMU started: when it matched (or gave up)
+    why: str = ""
+
+
+@dataclass
 class Machine:
     kernel: str = None          # image for -kernel (ELF with a PVH note, bzImage)
     iso: str = None             # or an ISO for -cdrom
@@ -49,6 +73,7 @@ class Machine:
     timeout: float = 30.0
     stop_at: str = None         # regex: end the boot once a line matches,
     stop_grace: float = 1.0     # ... and this much later (a crash may follow)
+    script: list = None         # Steps to type into the serial console
 
 
 @dataclass
@@ -59,6 +84,7 @@ class Outcome:
     seconds: float
     first_byte: float = None
     marks: dict = field(default_factory=dict)   # pattern -> seconds
+    steps: list = field(default_factory=list)   # StepResult per step reached
 
 
 def command(m, scratch):
@@ -100,7 +126,8 @@ def boot(m, log_path=None, time_patterns=()):
     with tempfile.TemporaryDirectory() as scratch:
         errfile = open(os.path.join(scratch, "stderr"), "w+b")
         start = time.monotonic()
-        proc = subprocess.Popen(command(m, scratch), stdin=subprocess.DEVNULL,
+        proc = subprocess.Popen(command(m, scratch),
+                                stdin=subprocess.PIPE if m.script else subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=errfile)
         out = _capture(proc, m, start, time_patterns)
         errfile.seek(0)
@@ -115,6 +142,63 @@ def boot(m, log_path=None, time_patterns=()):
     return out
 
 
+class _Typist:
+    """Plays a machine's script against the console text as it arrives."""
+
+    def __init__(self, steps, pipe, start):
+        self.steps, self.pipe, self.start = steps, pipe, start
+        self.index = 0
+        self.pos = 0                # where the next search starts in the text
+        self.waiting_since = start
+        self.send_at = None         # matched: when to type
+        self.results = []
+        self.failed = False
+
+    def done(self):
+        return self.failed or self.index == len(self.steps)
+
+    def next_event(self):
+        """Host time of the next thing to do (type, or give up)."""
+        if self.done():
+            return float("inf")
+        if self.send_at is not None:
+            return self.send_at
+        return self.waiting_since + self.steps[self.index].timeout
+
+    def advance(self, text, now):
+        while not self.done():
+            step = self.steps[self.index]
+            if self.send_at is None:
+                found = re.compile(step.expect, re.M).search(text, self.pos)
+                if not found:
+                    if now >= self.waiting_since + step.timeout:
+                        self._give_up(step, text, now)
+                    return
+                self.pos = found.end()
+                self.send_at = now + step.delay
+            if now < self.send_at:
+                return
+            self._type(step.send)
+            self.results.append(StepResult(step.name, True, now - self.start))
+            self.index += 1
+            self.waiting_since, self.send_at = now, None
+
+    def _type(self, text):
+        if text:
+            try:
+                self.pipe.write(text.encode())
+                self.pipe.flush()
+            except OSError:
+                pass            # QEMU is gone; the next step will time out
+
+    def _give_up(self, step, text, now):
+        tail = text[self.pos:][-160:]
+        self.results.append(StepResult(step.name, False, now - self.start,
+                                       f"no {step.expect!r} within {step.timeout:.0f} s; "
+                                       f"after the last match: {tail!r}"))
+        self.failed = True
+
+
 def _capture(proc, m, start, time_patterns):
     """Read serial output until EOF, the deadline, or the stop pattern."""
     raw = bytearray()
@@ -123,12 +207,18 @@ def _capture(proc, m, start, time_patterns):
     marks = {}
     deadline = start + m.timeout
     stop_deadline = None
+    typist = _Typist(m.script, proc.stdin, start) if m.script else None
     fd = proc.stdout.fileno()
     while True:
         now = time.monotonic()
         limit = min(deadline, stop_deadline or deadline)
         if now >= limit:
             break
+        if typist:
+            typist.advance(clean_text(bytes(raw)), now)
+            if typist.failed and stop_deadline is None:
+                stop_deadline = now + m.stop_grace     # no point going on
+            limit = min(limit, max(typist.next_event(), now))
         ready, _, _ = select.select([fd], [], [], limit - now)
         if not ready:
             continue
@@ -151,9 +241,16 @@ def _capture(proc, m, start, time_patterns):
     timed_out = stop_deadline is None and time.monotonic() >= deadline
     status = _finish(proc, eof)
     proc.stdout.close()
+    if typist:
+        typist.advance(clean_text(bytes(raw)), time.monotonic())
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
     return Outcome(log=clean_text(bytes(raw)), status=status,
                    timed_out=timed_out, seconds=time.monotonic() - start,
-                   first_byte=first_byte, marks=marks)
+                   first_byte=first_byte, marks=marks,
+                   steps=typist.results if typist else [])
 
 
 def _finish(proc, exited):

@@ -2,7 +2,8 @@
  * /dev/kmsg: each read returns one record "prio,seq,usec,-;text\n" with
  * non-printable bytes and '\' escaped as \xNN; a buffer too small for the
  * record gives EINVAL and skips it (Linux does); SEEK_END skips the past and
- * SEEK_SET goes back to the oldest record; other seeks fail; poll and a
+ * SEEK_SET goes back to the oldest record; other seeks fail; a reader
+ * that fell behind the ring gets EPIPE once; poll and a
  * blocked read wake up when a record is written.  Writes end in '\n':
  * Linux keeps a record without one open (invisible to readers) until the
  * next record comes.
@@ -76,6 +77,26 @@ int main(void)
 		CHECK(sscanf(buf, "%u,%llu,", &p, &s0) == 2 && s0 <= s1);
 	}
 	close(fd);
+
+	/* Records overwritten before we read them: EPIPE once, then the oldest. */
+	{
+		char line[200], buf[2048];
+		unsigned int p;
+		unsigned long long next;
+
+		fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+		CHECK(fd >= 0 && lseek(fd, 0, SEEK_END) == 0);
+		kmsg_write("<7>overwritten first\n", 22);
+		memset(line, 'x', sizeof(line));
+		memcpy(line, "<7>", 3);
+		line[sizeof(line) - 1] = '\n';
+		for (int i = 0; i < 2000; i++)	/* 400 KB: well past the 128 KiB ring */
+			kmsg_write(line, sizeof(line));
+		CHECK_ERRNO(read(fd, buf, sizeof(buf)), EPIPE);
+		CHECK(read(fd, buf, sizeof(buf)) > 0);
+		CHECK(sscanf(buf, "%u,%llu,", &p, &next) == 2 && p == 15 && next > s2 + 1);
+		close(fd);
+	}
 
 	/* A blocked reader wakes up for a new record. */
 	fd = open("/dev/kmsg", O_RDONLY);

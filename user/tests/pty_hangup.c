@@ -18,6 +18,13 @@ int main(void)
 	pty_need_devpts();
 	m = pty_open_master(name, sizeof(name));
 
+	/* Before any slave was opened the master just has nothing to read. */
+	CHECK(fcntl(m, F_SETFL, O_NONBLOCK) == 0);
+	CHECK_ERRNO(read(m, buf, sizeof(buf)), EAGAIN);
+	p = (struct pollfd){ .fd = m, .events = POLLIN };
+	CHECK(poll(&p, 1, 0) == 0);
+	CHECK(fcntl(m, F_SETFL, 0) == 0);
+
 	/* The last slave file closes: leftovers first, then EIO and POLLHUP. */
 	s = open(name, O_RDWR | O_NOCTTY);
 	CHECK(s >= 0);
