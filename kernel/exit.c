@@ -183,13 +183,20 @@ static void exit_notify(struct task *t, int status)
 	}
 	leader->dead_utime_ns += t != leader ? t->utime_ns : 0;
 	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
+	/*
+	 * Thread lists change under tasklist_lock and sighand->lock both:
+	 * signal code walks them holding only the latter (do_group_exit()).
+	 */
+	spin_lock(&t->sighand->lock);
 	if (t == leader && leader->live_threads > 1) {
 		/* The leader's thread goes first: its task stays as the group's head. */
 		list_del(&t->thread_node);
 		list_init(&t->thread_node);
 	}
-	if (t != leader) {			/* a thread: reaped at once */
+	if (t != leader)			/* a thread: reaped at once */
 		list_del(&t->thread_node);
+	spin_unlock(&t->sighand->lock);
+	if (t != leader) {
 		pid_detach(t);
 		t->exit_state = EXIT_DEAD;
 	}

@@ -152,3 +152,19 @@ out:
 	mutex_unlock(&mm->lock);
 	return err;
 }
+
+int vm_populate(struct mm *mm, struct vma *v, unsigned long from, unsigned long to, bool write)
+{
+	for (unsigned long va = from; va < to; va += PAGE_SIZE) {
+		unsigned int prot;
+		int err = 0;
+
+		if (!mmu_translate(mm->root, va, NULL, &prot))
+			err = fault_resolve(mm, v, va, write ? FAULT_WRITE : 0);
+		else if (write && !(prot & MMU_WRITE))
+			err = fault_resolve(mm, v, va, FAULT_WRITE | FAULT_PRESENT);
+		if (err)
+			return err;
+	}
+	return 0;
+}

@@ -77,21 +77,12 @@ static long advise_populate(struct mm *mm, struct vma *v, unsigned long from,
 			    unsigned long to, int advice)
 {
 	bool write = advice == MADV_POPULATE_WRITE;
+	int err;
 
 	if (!(v->prot & (write ? PROT_WRITE : PROT_READ)))
 		return -EINVAL;		/* the access would not be allowed */
-	for (unsigned long va = from; va < to; va += PAGE_SIZE) {
-		unsigned int prot;
-		int err = 0;
-
-		if (!mmu_translate(mm->root, va, NULL, &prot))
-			err = fault_resolve(mm, v, va, write ? FAULT_WRITE : 0);
-		else if (write && !(prot & MMU_WRITE))
-			err = fault_resolve(mm, v, va, FAULT_WRITE | FAULT_PRESENT);
-		if (err)
-			return err == -EIO ? -EFAULT : err;	/* -EFAULT: SIGBUS territory */
-	}
-	return 0;
+	err = vm_populate(mm, v, from, to, write);
+	return err == -EIO ? -EFAULT : err;	/* -EFAULT: where an access gets SIGBUS */
 }
 
 static advice_fn advice_handler(int advice)

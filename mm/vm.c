@@ -238,6 +238,18 @@ static struct vma *new_area(unsigned long addr, unsigned long len, unsigned int 
 	return v;
 }
 
+/*
+ * MAP_POPULATE: fault the new area in now, as Linux's mm_populate() does,
+ * writing into private writable areas so they get their own pages; a
+ * failure (past the end of a file, out of memory) is not an error of mmap.
+ */
+static void populate_area(struct mm *mm, struct vma *v)
+{
+	bool write = (v->prot & PROT_WRITE) && !(v->flags & VM_SHARED);
+
+	vm_populate(mm, v, v->start, v->end, write);
+}
+
 static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsigned int prot,
 		      unsigned int flags, struct file *f, unsigned long pgoff)
 {
@@ -258,6 +270,8 @@ static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsi
 	if (!v)
 		return -ENOMEM;
 	vma_insert(mm, v);
+	if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE && prot != PROT_NONE)
+		populate_area(mm, v);
 	return (long)addr;
 }
 

@@ -28,6 +28,11 @@ unsigned int vma_mmu_prot(const struct vma *v, bool writable);
 /* Fault handling inside an area (fault.c): no rights check, mm->lock held. */
 int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned int fault_flags);
 int break_cow(struct mm *mm, struct vma *v, unsigned long page_va);
+/*
+ * Fault in every page of [from, to) inside v as a read (or a write) would,
+ * without checking v's rights: 0, or fault_resolve()'s error.
+ */
+int vm_populate(struct mm *mm, struct vma *v, unsigned long from, unsigned long to, bool write);
 
 /* File mappings (file_map.c). */
 void file_map_link(struct vma *v);

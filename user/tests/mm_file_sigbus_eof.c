@@ -28,6 +28,16 @@ int main(void)
 	CHECK(mf_probe(p + PG + 1, 0) == SIGBUS);
 	CHECK(mf_probe(p + PG, 1) == SIGBUS);
 
+	/* The kernel reaching there for a system call gets EFAULT instead. */
+	{
+		int pfd[2];
+
+		CHECK(pipe(pfd) == 0);
+		CHECK_ERRNO(write(pfd[1], s + PG, 1), EFAULT);
+		CHECK_ERRNO(read(fd, p + 2 * PG, 1), EFAULT);
+		CHECK(write(pfd[1], s + 50, 1) == 1);
+	}
+
 	/* Growing the file makes the page reachable. */
 	CHECK(ftruncate(fd, PG + 10) == 0);
 	CHECK(mf_probe(s + PG, 0) == 0 && s[PG] == 0);

@@ -4,6 +4,8 @@
  * file stays as it was, later file writes no longer show); populating
  * what the mapping's rights forbid is EINVAL, a page past the end of the
  * file EFAULT (where an access would raise SIGBUS), a hole ENOMEM.
+ * mmap's MAP_POPULATE does the same at once (writing into private
+ * writable mappings), and ignores pages past the end of the file.
  */
 #include "mm_file_util.h"
 
@@ -39,6 +41,18 @@ int main(void)
 	CHECK(madvise(s, 2 * PG, MADV_POPULATE_WRITE) == 0);
 	CHECK(munmap(s + PG, PG) == 0);
 	CHECK_ERRNO(madvise(s, 2 * PG, MADV_POPULATE_READ), ENOMEM);
+
+	/* MAP_POPULATE: resident at once; private writable ones copied already. */
+	{
+		char *q = mmap(NULL, 3 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+		unsigned char v3[3];
+
+		CHECK(q != MAP_FAILED);
+		CHECK(mincore(q, 2 * PG, v3) == 0 && (v3[0] & 1) && (v3[1] & 1));
+		CHECK(pwrite(fd, "Y", 1, PG) == 1);
+		CHECK(q[0] == 'X' && q[PG] == 'b');	/* copies made before the write */
+		CHECK(mf_probe(q + 2 * PG, 0) == SIGBUS);
+	}
 	CHECK(unlink("/tmp/mm_madv_pop") == 0);
 	return 0;
 }
