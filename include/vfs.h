@@ -99,6 +99,8 @@ struct page_cache {
 };
 
 void page_cache_init(struct page_cache *pc);
+/* Pages in every page cache (all tmpfs: /proc/meminfo's Cached and Shmem). */
+u64 page_cache_total_pages(void);
 /* The page at index with a new reference, or NULL.  Never sleeps. */
 struct page *page_cache_lookup(struct page_cache *pc, u64 index);
 /*

@@ -73,6 +73,12 @@ static inline const struct proc_node *proc_node(const struct inode *inode)
 {
 	return inode->private;
 }
+/*
+ * The name of p as the caller sees it from its root, " (deleted)" added
+ * for an unlinked file, as Linux's d_path(): written at the end of buf,
+ * returns the offset where it starts, or a negative errno.
+ */
+long proc_path_name(const struct path *p, char *buf, size_t len);
 /* Parse a decimal name ("123") as a non-negative int; -1 if it is not one. */
 int proc_name_to_int(const struct qstr *name);
 /* Emit a name made from a number ("123"). */
