@@ -49,13 +49,16 @@ struct rlimit64_abi {
 /* May the caller read and change the limits of process p?  (prlimit(2)) */
 static bool may_prlimit(struct task *p)
 {
-	const struct cred *me = current_cred();
-	const struct cred *them = p->cred ? p->cred : &root_cred;
+	const struct cred *me = current_cred(), *them;
+	bool ok;
 
 	if (p == current_task()->group_leader || me->euid == 0)
 		return true;
-	return me->uid == them->uid && me->uid == them->euid && me->uid == them->suid &&
-	       me->gid == them->gid && me->gid == them->egid && me->gid == them->sgid;
+	them = task_cred_get(p);
+	ok = me->uid == them->uid && me->uid == them->euid && me->uid == them->suid &&
+	     me->gid == them->gid && me->gid == them->egid && me->gid == them->sgid;
+	cred_put(them);
+	return ok;
 }
 
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource, const struct rlimit64_abi *, unew,

@@ -223,7 +223,7 @@ int proc_show_statm(struct seq_buf *s, const struct proc_node *pn)
 static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc_node *pn,
 			    const struct tree_snapshot *ts)
 {
-	const struct cred *c = proc_task_cred(t);
+	const struct cred *c = task_cred_get(t);
 	unsigned int fdsize = 0;
 	struct files *files;
 	struct fs_context *fs;
@@ -287,7 +287,7 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
-	const struct cred *c = proc_task_cred(t);
+	const struct cred *c = task_cred_get(t);
 	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
 
 	cred_put(c);

@@ -125,7 +125,7 @@ static void proc_owner(const struct proc_node *pn, u32 *uid, u32 *gid)
 
 	*uid = *gid = 0;
 	if (t) {
-		const struct cred *c = proc_task_cred(t);
+		const struct cred *c = task_cred_get(t);
 
 		*uid = c->euid;
 		*gid = c->egid;

@@ -89,8 +89,6 @@ bool proc_emit_number(struct dir_context *ctx, u64 pos, unsigned long n, u64 ino
 struct task *proc_node_task(const struct proc_node *pn);
 /* The inode of /proc/PID (or /proc/PID/task/TID) for t. */
 struct inode *proc_pid_inode(struct super_block *sb, struct task *t, bool thread);
-/* t's credentials with a reference (cred_put them). */
-const struct cred *proc_task_cred(struct task *t);
 /* t's address space with a reference (mm_put it), or NULL: kernel thread, exited. */
 struct mm *proc_task_mm(struct task *t);
 /* May the caller see t's private files (fd, environ, exe...)? */

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 /*
  * readlink(/proc/self/fd/N) names files outside every tree as Linux
  * does: anonymous-inode files "anon_inode:[eventpoll]" (and eventfd,
