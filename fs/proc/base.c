@@ -333,6 +333,7 @@ static const struct proc_dir_ops task_dir_ops = {
 /* A thread's directory shows the same table without "task". */
 static const struct proc_entry pid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .dyn = &proc_fd_ops },
+	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .dyn = &proc_fdinfo_ops },
 	REG("cmdline", 0444, show_cmdline),
 	{ .name = "comm", .mode = S_IFREG | 0644, .show = show_comm, .write = write_comm },
 	REG("environ", 0400, show_environ),

@@ -97,6 +97,7 @@ extern const struct proc_dir_ops proc_root_pids;
 
 /* fd.c, task_mmu.c, array.c: per-task files */
 extern const struct proc_dir_ops proc_fd_ops;
+extern const struct proc_dir_ops proc_fdinfo_ops;
 int proc_show_maps(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_stat(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_statm(struct seq_buf *s, const struct proc_node *pn);
