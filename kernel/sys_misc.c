@@ -152,6 +152,29 @@ static void process_times(int who, u64 *user, u64 *sys)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/* Page faults of the caller's process, thread or reaped children (ru_minflt, ru_majflt). */
+static void process_faults(int who, struct rusage_abi *ru)
+{
+	struct task *me = current_task(), *leader = me->group_leader, *t;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	if (who == RUSAGE_CHILDREN) {
+		ru->minflt = (long)leader->child_min_flt;
+		ru->majflt = (long)leader->child_maj_flt;
+	} else if (who == RUSAGE_THREAD) {
+		ru->minflt = (long)me->min_flt;
+		ru->majflt = (long)me->maj_flt;
+	} else {
+		ru->minflt = (long)leader->dead_min_flt;
+		ru->majflt = (long)leader->dead_maj_flt;
+		list_for_each_entry(t, &leader->threads, thread_node) {
+			ru->minflt += (long)READ_ONCE(t->min_flt);
+			ru->majflt += (long)READ_ONCE(t->maj_flt);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
 {
 	struct rusage_abi ru;
@@ -163,6 +186,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
 	process_times(who, &user, &sys);
 	ru.utime = ns_to_tv(user);
 	ru.stime = ns_to_tv(sys);
+	process_faults(who, &ru);
 	return copy_to_user((void __user *)uru, &ru, sizeof(ru));
 }
 

@@ -1,12 +1,14 @@
 /*
  * The counters procfs reports move with the work done: faulting in fresh
- * pages raises minflt in /proc/self/stat (a reaped child's, cminflt);
+ * pages raises minflt in /proc/self/stat and getrusage's ru_minflt (a
+ * reaped child's, cminflt and RUSAGE_CHILDREN);
  * sleeping raises voluntary_ctxt_switches and /proc/stat's ctxt; a fork
  * raises "processes"; we are among procs_running; and data written to a
  * tmpfs file shows in meminfo's Cached and Shmem until it is removed.
  */
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include "procfs.h"
 
@@ -69,14 +71,24 @@ static void touch_pages(void)
 	CHECK(munmap(m, PAGES * page) == 0);
 }
 
+static long rusage_minflt(int who)
+{
+	struct rusage ru;
+
+	CHECK(getrusage(who, &ru) == 0);
+	return ru.ru_minflt;
+}
+
 static void check_faults(void)
 {
 	unsigned long min0 = stat_field(10), cmin0 = stat_field(11), maj0 = stat_field(12);
+	long ru0 = rusage_minflt(RUSAGE_SELF), ruc0 = rusage_minflt(RUSAGE_CHILDREN);
 	pid_t pid;
 
-	CHECK(min0 > 0);
+	CHECK(min0 > 0 && ru0 > 0);
 	touch_pages();
 	CHECK(stat_field(10) >= min0 + PAGES);
+	CHECK(rusage_minflt(RUSAGE_SELF) >= ru0 + PAGES);
 	CHECK(stat_field(12) >= maj0);
 	pid = utest_fork();
 	if (pid == 0) {
@@ -85,6 +97,7 @@ static void check_faults(void)
 	}
 	CHECK(utest_wait(pid) == 0);
 	CHECK(stat_field(11) >= cmin0 + PAGES);
+	CHECK(rusage_minflt(RUSAGE_CHILDREN) >= ruc0 + PAGES);
 }
 
 static void check_switches(void)
