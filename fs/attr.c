@@ -109,7 +109,14 @@ int vfs_truncate(const struct path *p, s64 length)
 	if (mnt_is_readonly(p->mnt))
 		return -EROFS;
 	err = vfs_permission(current_cred(), inode, MAY_WRITE);
-	return err ? err : do_truncate(inode, length, false);
+	if (err)
+		return err;
+	err = get_write_access(inode);	/* not a running program's file */
+	if (err)
+		return err;
+	err = do_truncate(inode, length, false);
+	put_write_access(inode);
+	return err;
 }
 
 int vfs_utimes(const struct path *p, const struct timespec64 *times)

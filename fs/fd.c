@@ -196,7 +196,7 @@ static struct file *fget_mode(int fd, bool allow_path)
 	return f;
 }
 
-struct file *files_fget(struct files *fs, unsigned int fd)
+struct file *files_fget_cloexec(struct files *fs, unsigned int fd, bool *cloexec)
 {
 	struct file *f = NULL;
 
@@ -204,9 +204,17 @@ struct file *files_fget(struct files *fs, unsigned int fd)
 	if (fd_has_file(fs, fd)) {
 		f = fs->fd[fd];
 		file_get(f);
+		*cloexec = fd_is_cloexec(fs, fd);
 	}
 	spin_unlock(&fs->lock);
 	return f;
+}
+
+struct file *files_fget(struct files *fs, unsigned int fd)
+{
+	bool cloexec;
+
+	return files_fget_cloexec(fs, fd, &cloexec);
 }
 
 int files_next_fd(struct files *fs, unsigned int from)

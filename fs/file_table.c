@@ -71,9 +71,19 @@ struct file *vfs_file_open(const struct path *path, unsigned int oflags)
 	f->ops = (oflags & O_PATH) ? &path_only_fops : inode->fops;
 	if (!f->ops)
 		f->ops = &path_only_fops;
+	if ((f->mode & FMODE_WRITE) && S_ISREG(inode->mode)) {
+		err = get_write_access(inode);	/* -ETXTBSY while it runs */
+		if (err) {
+			file_free(f);
+			return ERR_PTR(err);
+		}
+		f->mode |= FMODE_WRITER;
+	}
 	if (!(oflags & O_PATH) && f->ops->open) {
 		err = f->ops->open(inode, f);
 		if (err) {
+			if (f->mode & FMODE_WRITER)
+				put_write_access(inode);
 			file_free(f);
 			return ERR_PTR(err);
 		}
@@ -95,6 +105,10 @@ void file_put(struct file *f)
 	locks_remove_file(f);
 	if (!(f->mode & FMODE_PATH) && f->ops->release)
 		f->ops->release(f->inode, f);
+	if (f->mode & FMODE_WRITER)
+		put_write_access(f->inode);
+	if (f->mode & FMODE_EXEC)
+		allow_write_access(f->inode);
 	file_free(f);
 }
 

@@ -45,6 +45,39 @@ void iget(struct inode *inode)
 	__atomic_add_fetch(&inode->refcount, 1, __ATOMIC_RELAXED);
 }
 
+/* Move write_count one step by delta, unless it has the sign that forbids it. */
+static int write_count_step(struct inode *inode, int delta)
+{
+	int v = __atomic_load_n(&inode->write_count, __ATOMIC_RELAXED);
+
+	do {
+		if (delta > 0 ? v < 0 : v > 0)
+			return -ETXTBSY;
+	} while (!__atomic_compare_exchange_n(&inode->write_count, &v, v + delta, false,
+					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+	return 0;
+}
+
+int get_write_access(struct inode *inode)
+{
+	return write_count_step(inode, 1);
+}
+
+void put_write_access(struct inode *inode)
+{
+	__atomic_sub_fetch(&inode->write_count, 1, __ATOMIC_ACQ_REL);
+}
+
+int deny_write_access(struct inode *inode)
+{
+	return write_count_step(inode, -1);
+}
+
+void allow_write_access(struct inode *inode)
+{
+	__atomic_add_fetch(&inode->write_count, 1, __ATOMIC_ACQ_REL);
+}
+
 void iput(struct inode *inode)
 {
 	if (!inode || __atomic_sub_fetch(&inode->refcount, 1, __ATOMIC_ACQ_REL) != 0)

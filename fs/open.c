@@ -125,7 +125,10 @@ int vfs_open_exec(const char *name, struct file **out)
 		f = vfs_file_open(&p, O_RDONLY | O_LARGEFILE);
 		if (IS_ERR(f)) {
 			err = (int)PTR_ERR(f);
+		} else if ((err = deny_write_access(f->inode)) != 0) {
+			file_put(f);	/* open for writing somewhere: -ETXTBSY */
 		} else {
+			/* Held while the file lives: exec, then every mm's exe_file. */
 			f->mode |= FMODE_EXEC;
 			*out = f;
 		}

@@ -48,6 +48,14 @@ static bool pc_unwritten(void *slot)
 	return (unsigned long)slot & PC_UNWRITTEN;
 }
 
+/* Pages held by all trees; atomic, changed with each tree's nr_pages. */
+static u64 total_pages;
+
+u64 page_cache_total_pages(void)
+{
+	return __atomic_load_n(&total_pages, __ATOMIC_RELAXED);
+}
+
 void page_cache_init(struct page_cache *pc)
 {
 	pc->lock = (struct spinlock)SPINLOCK_INIT("page_cache");
@@ -155,6 +163,7 @@ static struct page *pc_get_or_add(struct page_cache *pc, u64 index, bool unwritt
 	if (slot && !*slot) {
 		*slot = unwritten ? (void *)((unsigned long)fresh | PC_UNWRITTEN) : fresh;
 		pc->nr_pages++;		/* the tree's reference */
+		__atomic_add_fetch(&total_pages, 1, __ATOMIC_RELAXED);
 		fresh = NULL;
 	} else if (slot && !unwritten) {
 		*slot = pc_page(*slot);
@@ -216,6 +225,7 @@ u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to)
 	if (pc->root && from < to && from < pc_capacity(pc->height)) {
 		dropped = pc_prune(pc->root, pc->height, 0, from, to);
 		pc->nr_pages -= dropped;
+		__atomic_sub_fetch(&total_pages, dropped, __ATOMIC_RELAXED);
 		if (from == 0 && to >= pc_capacity(pc->height)) {
 			kfree(pc->root);
 			pc->root = NULL;

@@ -32,6 +32,13 @@ extern struct cred root_cred;
 const struct cred *current_cred(void);
 const struct cred *cred_get(const struct cred *c);
 void cred_put(const struct cred *c);
+struct task;
+/*
+ * Another task's credentials, with a reference (cred_put() when done):
+ * its pointer may be swapped and the old cred freed by setuid() at any
+ * time, so never read another task's t->cred directly.  Takes task_lock(t).
+ */
+const struct cred *task_cred_get(struct task *t);
 
 /* Does the credential pass as gid (its fsgid or a supplementary group)? */
 static inline bool cred_in_group(const struct cred *c, u32 gid)

@@ -54,6 +54,8 @@ void files_close_on_exec(struct files *fs);
 
 /* Another task's table (/proc/PID/fd): the file at fd with a reference, or NULL. */
 struct file *files_fget(struct files *fs, unsigned int fd);
+/* The same, and whether fd is FD_CLOEXEC (/proc/PID/fdinfo). */
+struct file *files_fget_cloexec(struct files *fs, unsigned int fd, bool *cloexec);
 /* The lowest fd >= from with an open file in fs, or -1. */
 int files_next_fd(struct files *fs, unsigned int from);
 

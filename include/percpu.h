@@ -33,6 +33,7 @@ struct cpu {
 	bool need_resched;		/* switch at the next safe point */
 	u64 ticks;			/* timer interrupts taken */
 	u64 user_ticks, system_ticks, idle_ticks;	/* the tick's own CPU writes; /proc/stat reads */
+	u64 nr_switches;		/* context switches; rq.lock to write, /proc/stat reads */
 	bool irq_from_user;		/* the interrupt being handled came from user mode */
 	struct task *current;		/* runqueue.lock to change */
 	struct task *idle;		/* immutable after bring-up */

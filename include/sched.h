@@ -65,6 +65,8 @@ struct task {
 	void *entry_arg;
 	struct list_head all_node;	/* task_list_lock */
 	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick (own CPU) */
+	unsigned long min_flt, maj_flt;	/* page faults resolved; the task itself */
+	unsigned long nvcsw, nivcsw;	/* switches away asleep / still runnable; its CPU */
 	u64 start_time_ns;		/* immutable: clock_monotonic_ns() at creation */
 	/*
 	 * alloc_lock protects mm, files, fs, cred (and comm) against other
@@ -117,6 +119,8 @@ struct task {
 	int group_stop_sig;		/* leader: stopped by this signal (0: running) */
 	u64 dead_utime_ns, dead_stime_ns;	/* leader, tasklist_lock: exited threads' time */
 	u64 child_utime_ns, child_stime_ns;	/* leader, tasklist_lock: reaped children's time */
+	unsigned long dead_min_flt, dead_maj_flt;	/* leader, tasklist_lock: exited threads' */
+	unsigned long child_min_flt, child_maj_flt;	/* leader, tasklist_lock: reaped children's */
 	bool stop_reported;		/* leader, tasklist_lock: wait(WUNTRACED) saw the stop */
 	bool cont_waitable;		/* leader, atomic: continued, not yet seen by wait(WCONTINUED) */
 	bool cont_pending;		/* leader, tasklist_lock: SIGCHLD for the continue not yet sent */

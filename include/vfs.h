@@ -99,6 +99,8 @@ struct page_cache {
 };
 
 void page_cache_init(struct page_cache *pc);
+/* Pages in every page cache (all tmpfs: /proc/meminfo's Cached and Shmem). */
+u64 page_cache_total_pages(void);
 /* The page at index with a new reference, or NULL.  Never sleeps. */
 struct page *page_cache_lookup(struct page_cache *pc, u64 index);
 /*
@@ -131,6 +133,8 @@ struct inode {
 	struct timespec64 atime, mtime, ctime, btime;	/* lock */
 	u32 flags;			/* lock: S_* */
 	int refcount;			/* atomic */
+	int write_count;		/* atomic: > 0 files open for writing, < 0
+					   programs running it (Linux's i_writecount) */
 	struct mutex lock;		/* see the fields above; for directories also
 					   the entries; for files the page cache
 					   contents beyond reads */
@@ -375,7 +379,8 @@ void vfs_show_mounts(struct seq_buf *s, const struct path *root, bool mountinfo)
 #define FMODE_PWRITE		(1u << 4)
 #define FMODE_PATH		(1u << 5)	/* O_PATH: no I/O at all */
 #define FMODE_ATOMIC_POS	(1u << 6)	/* read/write/lseek serialize on pos_lock */
-#define FMODE_EXEC		(1u << 7)
+#define FMODE_EXEC		(1u << 7)	/* executed: holds deny_write_access() */
+#define FMODE_WRITER		(1u << 8)	/* holds get_write_access() */
 
 /* What each member means when left NULL is written beside it. */
 struct file_operations {
@@ -522,6 +527,18 @@ ssize_t vfs_readlink(const struct path *p, char *buf, size_t len);
 int vfs_chmod(const struct path *p, u32 mode);
 int vfs_chown(const struct path *p, u32 uid, u32 gid);
 int vfs_truncate(const struct path *p, s64 length);
+/*
+ * A running program's file may not be written, nor a file open for
+ * writing run (ETXTBSY): writers and executors count in
+ * inode->write_count with opposite signs, and each side fails while the
+ * other holds any.  get/put_write_access for a writer (open for writing,
+ * truncate(2)); deny/allow_write_access for an executor (exec, for as
+ * long as some address space runs the file).  0 or -ETXTBSY.
+ */
+int get_write_access(struct inode *inode);
+void put_write_access(struct inode *inode);
+int deny_write_access(struct inode *inode);
+void allow_write_access(struct inode *inode);
 /* times[0] atime, times[1] mtime; NULL: both now; tv_nsec UTIME_NOW/OMIT. */
 int vfs_utimes(const struct path *p, const struct timespec64 *times);
 

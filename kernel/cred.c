@@ -39,6 +39,16 @@ void cred_put(const struct cred *c)
 	}
 }
 
+const struct cred *task_cred_get(struct task *t)
+{
+	const struct cred *c;
+
+	task_lock(t);		/* setuid() swaps the pointer under it, then drops the old one */
+	c = t->cred && t->cred != &root_cred ? cred_get(t->cred) : &root_cred;
+	task_unlock(t);
+	return c;		/* cred_put() of root_cred does nothing */
+}
+
 /* A private copy of the caller's credentials to modify, or NULL. */
 static struct cred *cred_prepare(void)
 {

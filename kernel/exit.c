@@ -183,6 +183,8 @@ static void exit_notify(struct task *t, int status)
 	}
 	leader->dead_utime_ns += t != leader ? t->utime_ns : 0;
 	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
+	leader->dead_min_flt += t != leader ? t->min_flt : 0;
+	leader->dead_maj_flt += t != leader ? t->maj_flt : 0;
 	/*
 	 * Thread lists change under tasklist_lock and sighand->lock both:
 	 * signal code walks them holding only the latter (do_group_exit()).
@@ -303,6 +305,8 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 		if (*reaped) {
 			me->child_utime_ns += c->utime_ns + c->dead_utime_ns + c->child_utime_ns;
 			me->child_stime_ns += c->stime_ns + c->dead_stime_ns + c->child_stime_ns;
+			me->child_min_flt += c->min_flt + c->dead_min_flt + c->child_min_flt;
+			me->child_maj_flt += c->maj_flt + c->dead_maj_flt + c->child_maj_flt;
 			list_del(&c->sibling);
 			pid_detach(c);
 			c->exit_state = EXIT_DEAD;

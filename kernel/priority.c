@@ -44,13 +44,17 @@ struct prio_walk {
 
 static bool prio_matches(struct task *t, const struct prio_walk *w)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c;
+	bool match;
 
 	switch (w->which) {
 	case PRIO_PGRP:
 		return t->group_leader->pgid == w->who;
 	case PRIO_USER:
-		return c->uid == (u32)w->who;
+		c = task_cred_get(t);
+		match = c->uid == (u32)w->who;
+		cred_put(c);
+		return match;
 	default:
 		return false;	/* PRIO_PROCESS is looked up directly */
 	}
@@ -69,10 +73,12 @@ static void get_one(struct task *t, void *arg)
 /* May the caller set t's nice value to nice?  0, -EPERM or -EACCES (set_one_prio). */
 static long may_renice(struct task *t, int nice, const struct cred *me)
 {
-	const struct cred *c = t->cred ? t->cred : &root_cred;
+	const struct cred *c = task_cred_get(t);
 	u64 rlim_nice = t->group_leader->rlim[RLIMIT_NICE].cur;
+	bool owner = c->uid == me->euid || c->euid == me->euid;
 
-	if (me->euid != 0 && c->uid != me->euid && c->euid != me->euid)
+	cred_put(c);
+	if (me->euid != 0 && !owner)
 		return -EPERM;
 	if (nice < READ_ONCE(t->nice) && me->euid != 0 && (u64)(20 - nice) > rlim_nice)
 		return -EACCES;

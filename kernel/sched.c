@@ -65,6 +65,12 @@ void schedule(void)
 	}
 	next->slice = sched_slice_ticks(next);
 	if (next != prev) {
+		/* Asleep (waiting for something) is voluntary; preempted or yielding is not. */
+		if (prev->state == TASK_RUNNING)
+			prev->nivcsw++;
+		else
+			prev->nvcsw++;
+		c->nr_switches++;
 		c->current = next;
 		arch_switch_prepare(prev, next);
 		prev = arch_switch_to(prev, next);

@@ -1,6 +1,7 @@
 /*
  * Signal generation and delivery (see include/signal.h for the model).
  */
+#include <cred.h>
 #include <errno.h>
 #include <kmalloc.h>
 #include <printk.h>
@@ -277,11 +278,15 @@ void signal_notify_parent(struct task *child, int code, int status)
 	struct siginfo_abi info = { .si_signo = SIGCHLD, .si_code = code };
 	int sig = code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED ?
 		  child->exit_signal : SIGCHLD;
+	const struct cred *c;
 
 	if (!parent)
 		return;
 	info.u.chld.pid = child->tgid;
 	info.u.chld.status = status;
+	c = task_cred_get(child);	/* its real uid, as Linux reports it */
+	info.u.chld.uid = c->uid;
+	cred_put(c);
 	if (sig && !(code == CLD_STOPPED &&
 		     (parent->sighand->action[SIGCHLD - 1].flags & SA_NOCLDSTOP)))
 		send_signal(parent, sig, &info, true);

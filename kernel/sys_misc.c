@@ -49,13 +49,16 @@ struct rlimit64_abi {
 /* May the caller read and change the limits of process p?  (prlimit(2)) */
 static bool may_prlimit(struct task *p)
 {
-	const struct cred *me = current_cred();
-	const struct cred *them = p->cred ? p->cred : &root_cred;
+	const struct cred *me = current_cred(), *them;
+	bool ok;
 
 	if (p == current_task()->group_leader || me->euid == 0)
 		return true;
-	return me->uid == them->uid && me->uid == them->euid && me->uid == them->suid &&
-	       me->gid == them->gid && me->gid == them->egid && me->gid == them->sgid;
+	them = task_cred_get(p);
+	ok = me->uid == them->uid && me->uid == them->euid && me->uid == them->suid &&
+	     me->gid == them->gid && me->gid == them->egid && me->gid == them->sgid;
+	cred_put(them);
+	return ok;
 }
 
 SYSCALL_DEFINE4(prlimit64, int, pid, unsigned int, resource, const struct rlimit64_abi *, unew,
@@ -149,6 +152,29 @@ static void process_times(int who, u64 *user, u64 *sys)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/* Page faults of the caller's process, thread or reaped children (ru_minflt, ru_majflt). */
+static void process_faults(int who, struct rusage_abi *ru)
+{
+	struct task *me = current_task(), *leader = me->group_leader, *t;
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+
+	if (who == RUSAGE_CHILDREN) {
+		ru->minflt = (long)leader->child_min_flt;
+		ru->majflt = (long)leader->child_maj_flt;
+	} else if (who == RUSAGE_THREAD) {
+		ru->minflt = (long)me->min_flt;
+		ru->majflt = (long)me->maj_flt;
+	} else {
+		ru->minflt = (long)leader->dead_min_flt;
+		ru->majflt = (long)leader->dead_maj_flt;
+		list_for_each_entry(t, &leader->threads, thread_node) {
+			ru->minflt += (long)READ_ONCE(t->min_flt);
+			ru->majflt += (long)READ_ONCE(t->maj_flt);
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
 {
 	struct rusage_abi ru;
@@ -160,6 +186,7 @@ SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
 	process_times(who, &user, &sys);
 	ru.utime = ns_to_tv(user);
 	ru.stime = ns_to_tv(sys);
+	process_faults(who, &ru);
 	return copy_to_user((void __user *)uru, &ru, sizeof(ru));
 }
 

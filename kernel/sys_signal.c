@@ -217,13 +217,16 @@ static bool init_refuses(struct task *p, int sig)
  */
 static bool may_signal(struct task *p, int sig)
 {
-	const struct cred *me = current_cred();
-	const struct cred *them = p->cred ? p->cred : &root_cred;
+	const struct cred *me = current_cred(), *them;
+	bool same_user;
 
 	if (me->euid == 0)
 		return true;
-	if (me->euid == them->uid || me->euid == them->suid ||
-	    me->uid == them->uid || me->uid == them->suid)
+	them = task_cred_get(p);
+	same_user = me->euid == them->uid || me->euid == them->suid ||
+		    me->uid == them->uid || me->uid == them->suid;
+	cred_put(them);
+	if (same_user)
 		return true;
 	return sig == SIGCONT && p->sid == current_task()->group_leader->sid;
 }

@@ -86,9 +86,10 @@ static unsigned int count_user_locked(u32 uid)
 	struct task *t;
 
 	list_for_each_entry(t, &all_tasks, all_node) {
-		const struct cred *c = t->cred ? t->cred : &root_cred;
+		const struct cred *c = task_cred_get(t);
 
 		n += c->uid == uid;
+		cred_put(c);
 	}
 	return n;
 }

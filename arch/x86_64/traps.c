@@ -185,8 +185,11 @@ static bool handle_user_page_fault(struct trap_frame *f)
 		arch_irq_enable();	/* the fault path may sleep */
 	err = vm_fault(t->mm, addr, flags);
 	arch_irq_disable();
-	if (err == 0)
+	if (err == 0) {
+		/* Every page comes from memory (no swap, no disk-backed cache): all minor. */
+		t->min_flt++;
 		return true;
+	}
 	if (!trap_from_user(f))
 		return false;		/* the caller's fixup returns -EFAULT */
 	if (err == -ENOMEM)

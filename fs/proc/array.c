@@ -34,8 +34,17 @@ struct tree_snapshot {
 	const char *tty_name;		/* the controlling terminal's, or NULL */
 	bool zombie;
 	u64 utime_ns, stime_ns, cutime_ns, cstime_ns;
+	unsigned long min_flt, maj_flt, cmin_flt, cmaj_flt;
 	u64 sig_shared;
 };
+
+static void add_thread_counts(struct tree_snapshot *ts, const struct task *th)
+{
+	ts->utime_ns += th->utime_ns;
+	ts->stime_ns += th->stime_ns;
+	ts->min_flt += READ_ONCE(th->min_flt);
+	ts->maj_flt += READ_ONCE(th->maj_flt);
+}
 
 static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 {
@@ -51,21 +60,22 @@ static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 	ts->zombie = leader->exit_state == EXIT_ZOMBIE;
 	ts->utime_ns = whole ? leader->dead_utime_ns : t->utime_ns;
 	ts->stime_ns = whole ? leader->dead_stime_ns : t->stime_ns;
+	ts->min_flt = whole ? leader->dead_min_flt : READ_ONCE(t->min_flt);
+	ts->maj_flt = whole ? leader->dead_maj_flt : READ_ONCE(t->maj_flt);
 	if (whole) {
 		bool leader_listed = false;
 
 		list_for_each_entry(th, &leader->threads, thread_node) {
-			ts->utime_ns += th->utime_ns;
-			ts->stime_ns += th->stime_ns;
+			add_thread_counts(ts, th);
 			leader_listed |= th == leader;
 		}
-		if (!leader_listed) {	/* its thread ended first; dead_* leaves it out */
-			ts->utime_ns += leader->utime_ns;
-			ts->stime_ns += leader->stime_ns;
-		}
+		if (!leader_listed)	/* its thread ended first; dead_* leaves it out */
+			add_thread_counts(ts, leader);
 	}
 	ts->cutime_ns = leader->child_utime_ns;
 	ts->cstime_ns = leader->child_stime_ns;
+	ts->cmin_flt = leader->child_min_flt;
+	ts->cmaj_flt = leader->child_maj_flt;
 	ts->sig_shared = leader->shared_pending.set;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
@@ -165,7 +175,8 @@ int proc_show_stat(struct seq_buf *s, const struct proc_node *pn)
 	permitted = proc_may_access(t);
 	seq_printf(s, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu ", pn->pid, comm,
 		   task_state_char(t, &ts), ts.ppid, ts.pgid, ts.sid, (int)tty_nr(&ts), ts.tpgid,
-		   0x400000u /* PF_RANDOMIZE, as Linux shows most tasks */, 0ul, 0ul, 0ul, 0ul);
+		   0x400000u /* PF_RANDOMIZE, as Linux shows most tasks */, ts.min_flt,
+		   ts.cmin_flt, ts.maj_flt, ts.cmaj_flt);
 	seq_printf(s, "%llu %llu %llu %llu %d %d %d 0 %llu %lu %lu %llu ",
 		   (unsigned long long)(ts.utime_ns / NS_PER_TICK),
 		   (unsigned long long)(ts.stime_ns / NS_PER_TICK),
@@ -212,7 +223,7 @@ int proc_show_statm(struct seq_buf *s, const struct proc_node *pn)
 static void show_status_ids(struct seq_buf *s, struct task *t, const struct proc_node *pn,
 			    const struct tree_snapshot *ts)
 {
-	const struct cred *c = proc_task_cred(t);
+	const struct cred *c = task_cred_get(t);
 	unsigned int fdsize = 0;
 	struct files *files;
 	struct fs_context *fs;
@@ -276,7 +287,7 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
-	const struct cred *c = proc_task_cred(t);
+	const struct cred *c = task_cred_get(t);
 	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
 
 	cred_put(c);
@@ -287,7 +298,8 @@ static void show_status_caps(struct seq_buf *s, struct task *t)
 	if (ncpus_online > 1)
 		seq_printf(s, "-%u", ncpus_online - 1);
 	seq_puts(s, "\nMems_allowed:\t1\nMems_allowed_list:\t0\n");
-	seq_puts(s, "voluntary_ctxt_switches:\t0\nnonvoluntary_ctxt_switches:\t0\n");
+	seq_printf(s, "voluntary_ctxt_switches:\t%lu\nnonvoluntary_ctxt_switches:\t%lu\n",
+		   READ_ONCE(t->nvcsw), READ_ONCE(t->nivcsw));
 }
 
 int proc_show_status(struct seq_buf *s, const struct proc_node *pn)

@@ -48,21 +48,11 @@ bool proc_may_access(struct task *t)
 
 	if (t->tgid == current_task()->tgid || cred_is_root(me))
 		return true;
-	c = proc_task_cred(t);
+	c = task_cred_get(t);
 	ok = me->fsuid == c->uid && me->fsuid == c->euid && me->fsuid == c->suid &&
 	     me->fsgid == c->gid && me->fsgid == c->egid && me->fsgid == c->sgid;
 	cred_put(c);
 	return ok;
-}
-
-const struct cred *proc_task_cred(struct task *t)
-{
-	const struct cred *c;
-
-	task_lock(t);		/* setuid() swaps the pointer and drops the old one */
-	c = t->cred && t->cred != &root_cred ? cred_get(t->cred) : &root_cred;
-	task_unlock(t);
-	return c;		/* cred_put() of root_cred does nothing */
 }
 
 struct mm *proc_task_mm(struct task *t)
@@ -343,6 +333,7 @@ static const struct proc_dir_ops task_dir_ops = {
 /* A thread's directory shows the same table without "task". */
 static const struct proc_entry pid_entries[] = {
 	{ .name = "fd", .mode = S_IFDIR | 0500, .dyn = &proc_fd_ops },
+	{ .name = "fdinfo", .mode = S_IFDIR | 0500, .dyn = &proc_fdinfo_ops },
 	REG("cmdline", 0444, show_cmdline),
 	{ .name = "comm", .mode = S_IFREG | 0644, .show = show_comm, .write = write_comm },
 	REG("environ", 0400, show_environ),
@@ -365,7 +356,7 @@ static const struct proc_entry pid_dir_entry = {
 
 struct inode *proc_pid_inode(struct super_block *sb, struct task *t, bool thread)
 {
-	const struct cred *c = proc_task_cred(t);
+	const struct cred *c = task_cred_get(t);
 	struct proc_node pn = { .pid = t->tid, .start_ns = t->start_time_ns, .fd = -1,
 				.thread = thread };
 	struct inode *inode = proc_make_inode(sb, &pid_dir_entry, &pn, c->euid, c->egid,

@@ -24,22 +24,35 @@ static void show_kb(struct seq_buf *s, const char *name, u64 pages)
 	seq_printf(s, "%-16s%8llu kB\n", name, (unsigned long long)(pages * (PAGE_SIZE / 1024)));
 }
 
+/* Lines Linux has and we do not track: shown as 0 so that parsers find them all. */
+static void show_zero_kb(struct seq_buf *s, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		show_kb(s, names[i], 0);
+}
+
 int proc_show_meminfo(struct seq_buf *s, const struct proc_node *pn)
 {
 	u64 total = mm_total_pages(), free = mm_free_pages();
-	static const char *const zero[] = {
-		"Buffers:", "Cached:", "SwapCached:", "Active:", "Inactive:", "Active(anon):",
+	u64 cached = page_cache_total_pages();
+	static const char *const zero_before_shmem[] = {
+		"SwapCached:", "Active:", "Inactive:", "Active(anon):",
 		"Inactive(anon):", "Active(file):", "Inactive(file):", "Unevictable:", "Mlocked:",
 		"SwapTotal:", "SwapFree:", "Dirty:", "Writeback:", "AnonPages:", "Mapped:",
-		"Shmem:", "KReclaimable:", "Slab:", "SReclaimable:", "SUnreclaim:",
+	};
+	static const char *const zero_after_shmem[] = {
+		"KReclaimable:", "Slab:", "SReclaimable:", "SUnreclaim:",
 	};
 
 	show_kb(s, "MemTotal:", total);
 	show_kb(s, "MemFree:", free);
 	show_kb(s, "MemAvailable:", free);
-	/* Not tracked separately (yet): shown as 0 so that parsers find every line. */
-	for (size_t i = 0; i < ARRAY_SIZE(zero); i++)
-		show_kb(s, zero[i], 0);
+	show_kb(s, "Buffers:", 0);
+	/* Every cached page is a tmpfs page, which Linux counts as Cached and Shmem. */
+	show_kb(s, "Cached:", cached);
+	show_zero_kb(s, zero_before_shmem, ARRAY_SIZE(zero_before_shmem));
+	show_kb(s, "Shmem:", cached);
+	show_zero_kb(s, zero_after_shmem, ARRAY_SIZE(zero_after_shmem));
 	show_kb(s, "CommitLimit:", total / 2);
 	show_kb(s, "Committed_AS:", total - free);
 	return 0;
@@ -83,13 +96,14 @@ static void show_cpu_line(struct seq_buf *s, const char *name, u64 user, u64 sys
 int proc_show_kstat(struct seq_buf *s, const struct proc_node *pn)
 {
 	unsigned int n = READ_ONCE(ncpus_online);
-	u64 user = 0, sys = 0, idle = 0;
+	u64 user = 0, sys = 0, idle = 0, switches = 0;
 	s64 boot = clock_realtime_ns() - (s64)clock_monotonic_ns();
 
 	for (unsigned int i = 0; i < n; i++) {
 		user += READ_ONCE(cpus[i]->user_ticks);
 		sys += READ_ONCE(cpus[i]->system_ticks);
 		idle += READ_ONCE(cpus[i]->idle_ticks);
+		switches += READ_ONCE(cpus[i]->nr_switches);
 	}
 	show_cpu_line(s, "cpu ", user, sys, idle);
 	for (unsigned int i = 0; i < n; i++) {
@@ -99,7 +113,7 @@ int proc_show_kstat(struct seq_buf *s, const struct proc_node *pn)
 		show_cpu_line(s, name, READ_ONCE(cpus[i]->user_ticks),
 			      READ_ONCE(cpus[i]->system_ticks), READ_ONCE(cpus[i]->idle_ticks));
 	}
-	seq_printf(s, "intr 0\nctxt 0\nbtime %lld\nprocesses %llu\n",
+	seq_printf(s, "intr 0\nctxt %llu\nbtime %lld\nprocesses %llu\n", (unsigned long long)switches,
 		   (long long)(boot / (s64)NSEC_PER_SEC), (unsigned long long)pid_nr_allocated());
 	seq_printf(s, "procs_running %u\nprocs_blocked 0\nsoftirq 0 0 0 0 0 0 0 0 0 0 0\n",
 		   sched_nr_running());

@@ -125,7 +125,7 @@ static void proc_owner(const struct proc_node *pn, u32 *uid, u32 *gid)
 
 	*uid = *gid = 0;
 	if (t) {
-		const struct cred *c = proc_task_cred(t);
+		const struct cred *c = task_cred_get(t);
 
 		*uid = c->euid;
 		*gid = c->egid;
@@ -349,11 +349,26 @@ static char *proc_get_link(struct dentry *d, struct path *jump)
 	return pn->entry->get_link(pn, jump);
 }
 
+long proc_path_name(const struct path *p, char *buf, size_t len)
+{
+	struct path root;
+	long off;
+
+	if (len < 12)
+		return -ENAMETOOLONG;
+	fs_get_root(&root);
+	off = d_path(p, &root, buf, len - 10);
+	path_put(&root);
+	if (off >= 0 && p->dentry->parent != p->dentry && d_unhashed(p->dentry))
+		strlcpy(buf + len - 11, " (deleted)", 11);	/* Linux marks unlinked files */
+	return off;
+}
+
 /* readlink: the text, or the name of the object a magic link jumps to. */
 static ssize_t proc_readlink(struct dentry *d, char *buf, size_t len)
 {
 	const struct proc_node *pn = proc_node(d->inode);
-	struct path jump = { 0 }, root;
+	struct path jump = { 0 };
 	char *text = pn->entry->get_link(pn, &jump);
 	char *tmp;
 	long off;
@@ -372,11 +387,7 @@ static ssize_t proc_readlink(struct dentry *d, char *buf, size_t len)
 		path_put(&jump);
 		return -ENOMEM;
 	}
-	fs_get_root(&root);
-	off = d_path(&jump, &root, tmp, PATH_MAX - 10);
-	path_put(&root);
-	if (off >= 0 && jump.dentry->parent != jump.dentry && d_unhashed(jump.dentry))
-		strlcpy(tmp + PATH_MAX - 11, " (deleted)", 11);	/* Linux marks unlinked files */
+	off = proc_path_name(&jump, tmp, PATH_MAX);
 	path_put(&jump);
 	if (off < 0) {
 		kfree(tmp);

@@ -73,6 +73,12 @@ static inline const struct proc_node *proc_node(const struct inode *inode)
 {
 	return inode->private;
 }
+/*
+ * The name of p as the caller sees it from its root, " (deleted)" added
+ * for an unlinked file, as Linux's d_path(): written at the end of buf,
+ * returns the offset where it starts, or a negative errno.
+ */
+long proc_path_name(const struct path *p, char *buf, size_t len);
 /* Parse a decimal name ("123") as a non-negative int; -1 if it is not one. */
 int proc_name_to_int(const struct qstr *name);
 /* Emit a name made from a number ("123"). */
@@ -83,8 +89,6 @@ bool proc_emit_number(struct dir_context *ctx, u64 pos, unsigned long n, u64 ino
 struct task *proc_node_task(const struct proc_node *pn);
 /* The inode of /proc/PID (or /proc/PID/task/TID) for t. */
 struct inode *proc_pid_inode(struct super_block *sb, struct task *t, bool thread);
-/* t's credentials with a reference (cred_put them). */
-const struct cred *proc_task_cred(struct task *t);
 /* t's address space with a reference (mm_put it), or NULL: kernel thread, exited. */
 struct mm *proc_task_mm(struct task *t);
 /* May the caller see t's private files (fd, environ, exe...)? */
@@ -93,6 +97,7 @@ extern const struct proc_dir_ops proc_root_pids;
 
 /* fd.c, task_mmu.c, array.c: per-task files */
 extern const struct proc_dir_ops proc_fd_ops;
+extern const struct proc_dir_ops proc_fdinfo_ops;
 int proc_show_maps(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_stat(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_statm(struct seq_buf *s, const struct proc_node *pn);

@@ -4,10 +4,13 @@
  * report.  Everything is read under the target's mm->lock, into a kernel
  * buffer; the reader's memory is never touched while holding it.
  *
- * Areas carry no file yet (exec copies the program into anonymous
- * memory), so only [heap] and [stack] get a name.
+ * A file mapping (the program's own text and data too) shows its offset,
+ * the device and inode number stat(2) gives for the file, and its path;
+ * other areas a special name ([heap], [stack], [vdso], [vvar]) or none.
  */
 #include <format.h>
+#include <kmalloc.h>
+#include <file.h>
 #include <errno.h>
 #include <proc.h>
 #include <string.h>
@@ -63,23 +66,53 @@ void proc_mem_stats(struct mm *mm, struct proc_mem_stats *st)
 	mutex_unlock(&mm->lock);
 }
 
-/* One line of maps, formatted as Linux's show_map_vma(). */
-static void show_map_line(struct seq_buf *s, const struct vma *v, const char *name)
+/* One line of maps, formatted as Linux's show_map_vma(); path_buf: PATH_MAX bytes. */
+static void show_map_line(struct seq_buf *s, const struct vma *v, const char *name,
+			  char *path_buf)
 {
 	size_t start = s->len;
+	unsigned long long offset = 0;
+	unsigned long ino = 0;
+	u32 dev = 0;
 
-	seq_printf(s, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", v->start, v->end,
+	if (v->file) {
+		struct inode *inode = v->file->inode;
+		long off = proc_path_name(&v->file->path, path_buf, PATH_MAX);
+
+		offset = (unsigned long long)v->pgoff << PAGE_SHIFT;
+		dev = inode->sb->dev;
+		ino = (unsigned long)inode->ino;
+		name = off >= 0 ? path_buf + off : NULL;
+	}
+	seq_printf(s, "%08lx-%08lx %c%c%c%c %08llx %02x:%02x %lu ", v->start, v->end,
 		   v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
 		   v->prot & PROT_EXEC ? 'x' : '-', v->flags & VM_SHARED ? 's' : 'p',
-		   0ul, 0, 0, 0ul);	/* anonymous: no offset, device or inode */
+		   offset, MAJOR(dev), MINOR(dev), ino);
 	if (name) {
 		/* The name starts in column 73, after padding (seq_pad). */
 		while (s->len - start < 72)
 			seq_putc(s, ' ');
 		seq_putc(s, ' ');
-		seq_puts(s, name);
+		for (; *name; name++) {	/* seq_file_path() escapes a newline */
+			if (*name == '\n')
+				seq_puts(s, "\\012");
+			else
+				seq_putc(s, *name);
+		}
 	}
 	seq_putc(s, '\n');
+}
+
+/* The name of an area without a file, or NULL. */
+static const char *anon_area_name(const struct vma *v, const struct mm *mm)
+{
+	if (vma_special_name(v))
+		return vma_special_name(v);
+	if (v->start < mm->brk && v->end > mm->brk_start)
+		return "[heap]";
+	if (vma_is_stack(v, mm))
+		return "[stack]";
+	return NULL;
 }
 
 int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
@@ -87,6 +120,7 @@ int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
 	struct task *t = proc_node_task(pn);
 	struct mm *mm;
 	struct vma *v;
+	char *path_buf;
 
 	if (!t)
 		return -ESRCH;
@@ -98,17 +132,16 @@ int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
 	task_put(t);
 	if (!mm)
 		return 0;
-	mutex_lock(&mm->lock);
-	for (v = vma_find(mm, 0); v; v = vma_next(v)) {
-		const char *name = NULL;
-
-		if (v->start < mm->brk && v->end > mm->brk_start)
-			name = "[heap]";
-		else if (vma_is_stack(v, mm))
-			name = "[stack]";
-		show_map_line(s, v, name);
+	path_buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	if (!path_buf) {
+		mm_put(mm);
+		return -ENOMEM;
 	}
+	mutex_lock(&mm->lock);
+	for (v = vma_find(mm, 0); v; v = vma_next(v))
+		show_map_line(s, v, v->file ? NULL : anon_area_name(v, mm), path_buf);
 	mutex_unlock(&mm->lock);
+	kfree(path_buf);
 	mm_put(mm);
 	return 0;
 }
