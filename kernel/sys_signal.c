@@ -291,11 +291,28 @@ int signal_pgrp(int pgid, int sig)
 	return (int)kill_many(pgid, false, sig, &info);
 }
 
+/*
+ * The process of thread id pid, referenced (held through its leader, not
+ * the thread, which may be reaped meanwhile); NULL if none.  A zombie
+ * still exists for kill(2) until reaped.
+ */
+static struct task *process_get(int pid)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *p = pid_lookup(pid), *leader = NULL;
+
+	if (p && p->exit_state != EXIT_DEAD) {
+		leader = p->group_leader;
+		task_get(leader);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return leader;
+}
+
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	struct siginfo_abi info;
-	unsigned long flags;
-	struct task *p;
+	struct task *leader;
 	long ret;
 
 	if (sig < 0 || sig > _NSIG)
@@ -306,17 +323,11 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	if (pid <= 0)
 		return kill_many(pid == 0 ? current_task()->group_leader->pgid : -pid, false,
 				 sig, &info);
-	flags = spin_lock_irqsave(&tasklist_lock);
-	p = pid_lookup(pid);
-	if (p && p->exit_state != EXIT_DEAD)
-		task_get(p->group_leader);
-	else
-		p = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!p)
-		return -ESRCH;	/* a zombie still exists for kill(2) until reaped */
-	ret = kill_one(p->group_leader, sig, &info);
-	task_put(p->group_leader);
+	leader = process_get(pid);
+	if (!leader)
+		return -ESRCH;
+	ret = kill_one(leader, sig, &info);
+	task_put(leader);
 	return ret;
 }
 
@@ -363,10 +374,9 @@ SYSCALL_DEFINE2(tkill, int, tid, int, sig)
 
 /*
  * The caller's siginfo for sigqueue(3) and pthread_sigqueue(3); si_signo
- * always becomes sig.  Not even root may pretend to be the kernel
- * (si_code >= 0) or tkill (SI_TKILL) towards anyone but its own thread
- * id, which is the only place where kill() and tkill() fill in the
- * sender's identity themselves.
+ * always becomes sig.  As Linux: towards anything but its own thread id,
+ * not even root may claim to be the kernel or kill() (si_code >= 0) or
+ * tkill() (SI_TKILL), whose si_pid and si_uid the receiver may trust.
  */
 static long queueinfo_from_user(int target, int sig, const struct siginfo_abi *uinfo,
 				struct siginfo_abi *info)
@@ -382,25 +392,18 @@ static long queueinfo_from_user(int target, int sig, const struct siginfo_abi *u
 SYSCALL_DEFINE3(rt_sigqueueinfo, int, pid, int, sig, const struct siginfo_abi *, uinfo)
 {
 	struct siginfo_abi info;
-	unsigned long flags;
-	struct task *p;
+	struct task *leader;
 	long ret = queueinfo_from_user(pid, sig, uinfo, &info);
 
 	if (ret)
 		return ret;
 	if (pid <= 0)
 		return -ESRCH;		/* no process groups for POSIX.1b queueing */
-	flags = spin_lock_irqsave(&tasklist_lock);
-	p = pid_lookup(pid);
-	if (p && p->exit_state != EXIT_DEAD)
-		task_get(p->group_leader);
-	else
-		p = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!p)
+	leader = process_get(pid);
+	if (!leader)
 		return -ESRCH;
-	ret = sig < 0 || sig > _NSIG ? -EINVAL : kill_one(p->group_leader, sig, &info);
-	task_put(p->group_leader);
+	ret = sig < 0 || sig > _NSIG ? -EINVAL : kill_one(leader, sig, &info);
+	task_put(leader);
 	return ret;
 }
 
