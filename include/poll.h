@@ -12,7 +12,10 @@
  *	}
  *
  * A wake-up on any registered queue wakes the poller, which asks every
- * file again.  Registrations live until the poll call ends.
+ * file again.  Registrations live until the poll call ends, and each one
+ * holds a reference on the file it was made for (as Linux's poll table
+ * does): another thread may close the descriptor meanwhile, and the
+ * file's queues must outlive the entries on them.
  */
 #ifndef POLL_H
 #define POLL_H
@@ -33,8 +36,11 @@
 #define POLLMSG		0x0400
 #define POLLRDHUP	0x2000
 
+struct file;
+
 struct poll_entry {
 	struct wait_queue *wq;
+	struct file *file;	/* referenced: keeps wq alive */
 	struct wait_entry wait;
 	struct poll_table *table;
 };
@@ -57,6 +63,7 @@ struct poll_table {
 	bool registering;	/* false after the first pass: queues are known */
 	bool triggered;		/* a registered queue was woken (atomic) */
 	int error;		/* -ENOMEM while registering */
+	struct file *file;	/* the file being polled now (vfs_poll sets it) */
 	struct poll_page *pages;
 };
 
@@ -73,7 +80,6 @@ void poll_table_free(struct poll_table *pt);
  */
 long poll_swap_sigmask(const u64 *umask, size_t size);
 
-struct file;
 /* The file's ready events (its poll op, or always ready for plain files). */
 unsigned int vfs_poll(struct file *f, struct poll_table *pt);
 

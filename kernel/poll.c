@@ -34,6 +34,7 @@ void poll_table_init(struct poll_table *pt)
 	pt->registering = true;
 	pt->triggered = false;
 	pt->error = 0;
+	pt->file = NULL;
 	pt->pages = NULL;
 }
 
@@ -61,6 +62,9 @@ void poll_wait(struct poll_table *pt, struct wait_queue *wq)
 	}
 	pe = &pg->entries[pg->used++];
 	pe->wq = wq;
+	pe->file = pt->file;
+	if (pe->file)
+		file_get(pe->file);
 	pe->table = pt;
 	pe->wait.task = pt->task;
 	pe->wait.wake = poll_wake;
@@ -73,8 +77,10 @@ void poll_table_free(struct poll_table *pt)
 	while (pt->pages) {
 		struct poll_page *pg = pt->pages;
 
-		for (unsigned int i = 0; i < pg->used; i++)
+		for (unsigned int i = 0; i < pg->used; i++) {
 			finish_wait(pg->entries[i].wq, &pg->entries[i].wait);
+			file_put(pg->entries[i].file);	/* may free the queue: off it first */
+		}
 		pt->pages = pg->next;
 		kfree(pg);
 	}
@@ -83,8 +89,11 @@ void poll_table_free(struct poll_table *pt)
 
 unsigned int vfs_poll(struct file *f, struct poll_table *pt)
 {
-	if (f->ops && f->ops->poll)
+	if (f->ops && f->ops->poll) {
+		if (pt)
+			pt->file = f;	/* what poll_wait() pins */
 		return f->ops->poll(f, pt);
+	}
 	return POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM;	/* regular files never block */
 }
 
@@ -285,6 +294,23 @@ static long bits_set(const unsigned long *set, size_t words)
 	return n;
 }
 
+/*
+ * select(2) refuses a set naming a closed descriptor, before it waits; one
+ * closed later (by another thread) is reported ready in every set that
+ * names it, as Linux does (POLLNVAL is in its in, out and except sets).
+ */
+static long select_fds_open(const struct pollfd_abi *fds, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		struct file *f = fget_raw(fds[i].fd);	/* open at all: O_PATH too */
+
+		if (!f)
+			return -EBADF;
+		file_put(f);
+	}
+	return 0;
+}
+
 static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wait)
 {
 	struct pollfd_abi *fds = kmalloc((size_t)MAX(nfds, 1) * sizeof(*fds), GFP_KERNEL);
@@ -301,19 +327,17 @@ static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wai
 		if (ev)
 			fds[n++] = (struct pollfd_abi){ .fd = fd, .events = ev };
 	}
-	ret = do_poll(fds, n, deadline, no_wait);
+	ret = select_fds_open(fds, n);
+	if (!ret)
+		ret = do_poll(fds, n, deadline, no_wait);
 	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
 		int fd = fds[i].fd, re = fds[i].revents;
 
-		if (re & POLLNVAL) {
-			ret = -EBADF;
-			break;
-		}
-		if (bit(s->in, fd) && (re & (POLLIN | POLLRDNORM | POLLHUP | POLLERR)))
+		if (bit(s->in, fd) && (re & (POLLIN | POLLRDNORM | POLLHUP | POLLERR | POLLNVAL)))
 			s->rin[fd / 64] |= 1ul << (fd % 64);
-		if (bit(s->out, fd) && (re & (POLLOUT | POLLWRNORM | POLLERR)))
+		if (bit(s->out, fd) && (re & (POLLOUT | POLLWRNORM | POLLERR | POLLNVAL)))
 			s->rout[fd / 64] |= 1ul << (fd % 64);
-		if (bit(s->ex, fd) && (re & POLLPRI))
+		if (bit(s->ex, fd) && (re & (POLLPRI | POLLNVAL)))
 			s->rex[fd / 64] |= 1ul << (fd % 64);
 	}
 	kfree(fds);

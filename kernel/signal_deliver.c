@@ -164,6 +164,25 @@ static void default_action(struct task *t, int sig)
 	do_group_exit(sig | (SIGMASK(sig) & CORE_SIGS && core_dump(sig) ? CORE_DUMP_FLAG : 0));
 }
 
+/*
+ * No room for sig's handler frame (a bad stack pointer): SIGSEGV instead,
+ * as Linux's force_sigsegv(): an installed SIGSEGV handler may still run
+ * (on an alternate stack), unless it was SIGSEGV's own frame that failed.
+ */
+static void frame_failed(struct task *t, int sig)
+{
+	unsigned long flags;
+
+	printk(KERN_INFO "%s[%d]: cannot write a frame for signal %d: SIGSEGV\n",
+	       t->comm, t->tid, sig);
+	if (sig == SIGSEGV) {
+		flags = spin_lock_irqsave(&t->sighand->lock);
+		t->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
+		spin_unlock_irqrestore(&t->sighand->lock, flags);
+	}
+	force_sig_fault(SIGSEGV, SI_KERNEL, 0);
+}
+
 static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, long ret)
 {
 	struct siginfo_abi info;
@@ -184,19 +203,21 @@ static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, l
 		return true;
 	}
 	old_mask = t->restore_blocked ? t->saved_blocked : t->blocked;
-	t->restore_blocked = false;
 	if (ka.flags & SA_RESETHAND)
 		t->sighand->action[sig - 1].handler = SIG_DFL;	/* flags stay, as on Linux */
-	t->blocked |= ka.mask | ((ka.flags & SA_NODEFER) ? 0 : SIGMASK(sig));
-	t->blocked &= ~UNBLOCKABLE;
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
 	if (in_syscall)
 		fix_interrupted_syscall(f, ret, &ka);
 	if (arch_signal_frame(f, sig, &ka, &info, old_mask)) {
-		printk(KERN_INFO "%s[%d]: cannot write a signal frame: killed by SIGSEGV\n",
-		       t->comm, t->tid);
-		do_group_exit(SIGSEGV);
+		frame_failed(t, sig);
+		return true;	/* deliver the SIGSEGV now */
 	}
+	/* Delivered: the handler's mask now, the ppoll/sigsuspend one is in the frame. */
+	flags = spin_lock_irqsave(&t->sighand->lock);
+	t->restore_blocked = false;
+	t->blocked |= ka.mask | ((ka.flags & SA_NODEFER) ? 0 : SIGMASK(sig));
+	t->blocked &= ~UNBLOCKABLE;
+	spin_unlock_irqrestore(&t->sighand->lock, flags);
 	return false;		/* a handler runs next: back to user mode now */
 }
 
@@ -213,6 +234,11 @@ void do_signal(struct trap_frame *f)
 	bool in_syscall = arch_frame_syscall(f, &ret) && is_restart_code(ret);
 
 	for (;;) {
+		long now = 0;
+
+		/* A handler whose frame failed may already have fixed the return. */
+		if (in_syscall && !(arch_frame_syscall(f, &now) && now == ret))
+			in_syscall = false;
 		if (READ_ONCE(t->exec_killed))
 			do_exit(SIGKILL);
 		if (READ_ONCE(t->group_leader->group_exiting))

@@ -1,7 +1,8 @@
 /*
  * Signal system calls: handlers (rt_sigaction), masks (rt_sigprocmask),
  * waiting (rt_sigsuspend, pause), inspection (rt_sigpending), sending
- * (kill, tkill, tgkill), the alternate stack, and rt_sigreturn.
+ * (kill, tkill, tgkill, rt_sigqueueinfo, rt_tgsigqueueinfo), the
+ * alternate stack, and rt_sigreturn.
  */
 #include <cred.h>
 #include <errno.h>
@@ -145,8 +146,13 @@ SYSCALL_DEFINE0(rt_sigreturn)
 	long ret;
 
 	if (arch_sigreturn(f, &mask, &ret)) {
-		printk(KERN_INFO "%s[%d]: bad signal frame: killed by SIGSEGV\n", t->comm, t->tid);
-		do_group_exit(SIGSEGV);
+		/*
+		 * As Linux's force_sig(SIGSEGV): an installed handler runs (a
+		 * blocked or ignored SIGSEGV is reset to default first); the
+		 * registers are left as they were and the call returns 0.
+		 */
+		force_sig_fault(SIGSEGV, SI_KERNEL, 0);
+		return 0;
 	}
 	flags = spin_lock_irqsave(&t->sighand->lock);
 	t->blocked = mask & ~UNBLOCKABLE;
@@ -288,11 +294,28 @@ int signal_pgrp(int pgid, int sig)
 	return (int)kill_many(pgid, false, sig, &info);
 }
 
+/*
+ * The process of thread id pid, referenced (held through its leader, not
+ * the thread, which may be reaped meanwhile); NULL if none.  A zombie
+ * still exists for kill(2) until reaped.
+ */
+static struct task *process_get(int pid)
+{
+	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task *p = pid_lookup(pid), *leader = NULL;
+
+	if (p && p->exit_state != EXIT_DEAD) {
+		leader = p->group_leader;
+		task_get(leader);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return leader;
+}
+
 SYSCALL_DEFINE2(kill, int, pid, int, sig)
 {
 	struct siginfo_abi info;
-	unsigned long flags;
-	struct task *p;
+	struct task *leader;
 	long ret;
 
 	if (sig < 0 || sig > _NSIG)
@@ -303,30 +326,21 @@ SYSCALL_DEFINE2(kill, int, pid, int, sig)
 	if (pid <= 0)
 		return kill_many(pid == 0 ? current_task()->group_leader->pgid : -pid, false,
 				 sig, &info);
-	flags = spin_lock_irqsave(&tasklist_lock);
-	p = pid_lookup(pid);
-	if (p && p->exit_state != EXIT_DEAD)
-		task_get(p->group_leader);
-	else
-		p = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!p)
-		return -ESRCH;	/* a zombie still exists for kill(2) until reaped */
-	ret = kill_one(p->group_leader, sig, &info);
-	task_put(p->group_leader);
+	leader = process_get(pid);
+	if (!leader)
+		return -ESRCH;
+	ret = kill_one(leader, sig, &info);
+	task_put(leader);
 	return ret;
 }
 
-static long thread_kill(int tgid, int tid, int sig)
+/* Send info to thread tid (of process tgid when tgid > 0), with kill(2)'s checks. */
+static long thread_kill_info(int tgid, int tid, int sig, const struct siginfo_abi *info)
 {
-	struct siginfo_abi info;
 	unsigned long flags;
 	struct task *t;
 	long ret = 0;
 
-	if (tid <= 0 || sig < 0 || sig > _NSIG)
-		return -EINVAL;
-	fill_kill_info(&info, sig, SI_TKILL);
 	flags = spin_lock_irqsave(&tasklist_lock);
 	t = pid_lookup(tid);
 	if (!t || t->exit_state || (tgid > 0 && t->tgid != tgid))
@@ -336,17 +350,78 @@ static long thread_kill(int tgid, int tid, int sig)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (ret)
 		return ret;
-	if (!may_signal(t->group_leader, sig))
+	if (sig < 0 || sig > _NSIG)
+		ret = -EINVAL;		/* Linux checks after the lookup: ESRCH first */
+	else if (!may_signal(t->group_leader, sig))
 		ret = -EPERM;
 	else if (sig && !init_refuses(t->group_leader, sig))
-		ret = send_signal(t, sig, &info, false);
+		ret = send_signal(t, sig, info, false);
 	task_put(t);
 	return ret;
+}
+
+static long thread_kill(int tgid, int tid, int sig)
+{
+	struct siginfo_abi info;
+
+	if (tid <= 0)
+		return -EINVAL;
+	fill_kill_info(&info, sig, SI_TKILL);
+	return thread_kill_info(tgid, tid, sig, &info);
 }
 
 SYSCALL_DEFINE2(tkill, int, tid, int, sig)
 {
 	return thread_kill(-1, tid, sig);
+}
+
+/*
+ * The caller's siginfo for sigqueue(3) and pthread_sigqueue(3); si_signo
+ * always becomes sig.  As Linux: towards anything but its own thread id,
+ * not even root may claim to be the kernel or kill() (si_code >= 0) or
+ * tkill() (SI_TKILL), whose si_pid and si_uid the receiver may trust.
+ */
+static long queueinfo_from_user(int target, int sig, const struct siginfo_abi *uinfo,
+				struct siginfo_abi *info)
+{
+	if (copy_from_user(info, (const void __user *)uinfo, sizeof(*info)))
+		return -EFAULT;
+	info->si_signo = sig;
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && target != current_task()->tid)
+		return -EPERM;
+	return 0;
+}
+
+SYSCALL_DEFINE3(rt_sigqueueinfo, int, pid, int, sig, const struct siginfo_abi *, uinfo)
+{
+	struct siginfo_abi info;
+	struct task *leader;
+	long ret = queueinfo_from_user(pid, sig, uinfo, &info);
+
+	if (ret)
+		return ret;
+	if (pid <= 0)
+		return -ESRCH;		/* no process groups for POSIX.1b queueing */
+	leader = process_get(pid);
+	if (!leader)
+		return -ESRCH;
+	ret = sig < 0 || sig > _NSIG ? -EINVAL : kill_one(leader, sig, &info);
+	task_put(leader);
+	return ret;
+}
+
+SYSCALL_DEFINE4(rt_tgsigqueueinfo, int, tgid, int, tid, int, sig,
+		const struct siginfo_abi *, uinfo)
+{
+	struct siginfo_abi info;
+	long ret;
+
+	if (tgid <= 0 || tid <= 0)
+		return -EINVAL;
+	ret = queueinfo_from_user(tid, sig, uinfo, &info);
+	if (ret)
+		return ret;
+	return thread_kill_info(tgid, tid, sig, &info);
 }
 
 SYSCALL_DEFINE3(tgkill, int, tgid, int, tid, int, sig)

@@ -132,6 +132,8 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(kill),
 	SYSCALL(tkill),
 	SYSCALL(tgkill),
+	SYSCALL(rt_sigqueueinfo),
+	SYSCALL(rt_tgsigqueueinfo),
 	SYSCALL(setitimer),
 	SYSCALL(getitimer),
 	SYSCALL(alarm),

@@ -125,6 +125,8 @@ DECLARE(pause);
 DECLARE(kill);
 DECLARE(tkill);
 DECLARE(tgkill);
+DECLARE(rt_sigqueueinfo);
+DECLARE(rt_tgsigqueueinfo);
 DECLARE(setitimer);
 DECLARE(getitimer);
 DECLARE(alarm);
