@@ -72,7 +72,12 @@ int may_modify_dir(const struct path *dir);
 /* open.c */
 /* Open the file at p (found or just created by the caller) for open(2). */
 int do_file_open(const struct path *p, unsigned int oflags, bool created, struct file **out);
-int do_filp_open(int dirfd, const char *name, unsigned int oflags, u32 mode, struct file **out);
+/* vfs_open() with openat2's LOOKUP_NO_* and scoping flags. */
+int vfs_open_lookup(int dirfd, const char *name, unsigned int oflags, u32 mode,
+		    unsigned int lookup_flags, struct file **out);
+/* lookup_flags: openat2's LOOKUP_NO_* and scoping flags, or 0. */
+int do_filp_open(int dirfd, const char *name, unsigned int oflags, u32 mode,
+		 unsigned int lookup_flags, struct file **out);
 
 /* attr.c: truncate after the checks; stamp: set mtime/ctime even if the size stays. */
 int do_truncate(struct inode *inode, s64 length, bool stamp);

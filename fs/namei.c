@@ -46,6 +46,7 @@ struct mutex rename_lock = MUTEX_INIT(rename_lock);
 struct nameidata {
 	struct path path;		/* where the walk is */
 	struct path root;		/* ".." stops here; absolute links start here */
+	struct mount *start_mnt;	/* LOOKUP_NO_XDEV: the mount the walk began on (held) */
 	unsigned int flags;		/* LOOKUP_* */
 	int total_links;		/* symlinks followed so far */
 	struct qstr last;		/* the final component, once reached */
@@ -73,6 +74,8 @@ static void nd_free(struct nameidata *nd)
 {
 	path_put(&nd->path);
 	path_put(&nd->root);
+	if (nd->start_mnt)
+		mnt_put(nd->start_mnt);
 	for (int i = 0; i < nd->npins; i++)
 		iput(nd->pins[i]);
 	for (int i = 0; i < nd->ntexts; i++)
@@ -98,25 +101,57 @@ static int dirfd_path(int dirfd, struct path *out)
 	return 0;
 }
 
-/* Set the starting point.  An empty name is allowed only with LOOKUP_EMPTY. */
-static int path_init(struct nameidata *nd, int dirfd, const char *name)
+/*
+ * A scoped walk (openat2's RESOLVE_BENEATH or RESOLVE_IN_ROOT) has dirfd
+ * as its root: ".." stops there (BENEATH: fails there), and "/" means it
+ * (BENEATH: fails).
+ */
+static int path_init_scoped(struct nameidata *nd, int dirfd, const char *name)
 {
 	int err;
 
-	if (!*name && !(nd->flags & LOOKUP_EMPTY))
-		return -ENOENT;
-	fs_get_root(&nd->root);
-	if (*name == '/') {
-		nd->path = nd->root;
-		path_get(&nd->path);
-		return 0;
-	}
-	err = dirfd_path(dirfd, &nd->path);
+	if (*name == '/' && (nd->flags & LOOKUP_BENEATH))
+		return -EXDEV;
+	err = dirfd_path(dirfd, &nd->root);
 	if (err)
 		return err;
-	if (*name && !S_ISDIR(nd->path.dentry->inode->mode))
+	if (!S_ISDIR(nd->root.dentry->inode->mode))
 		return -ENOTDIR;
+	nd->path = nd->root;
+	path_get(&nd->path);
 	return 0;
+}
+
+/* Set the starting point.  An empty name is allowed only with LOOKUP_EMPTY. */
+static int path_init(struct nameidata *nd, int dirfd, const char *name)
+{
+	int err = 0;
+
+	if (!*name && !(nd->flags & LOOKUP_EMPTY))
+		return -ENOENT;
+	if (nd->flags & LOOKUP_IS_SCOPED) {
+		err = path_init_scoped(nd, dirfd, name);
+	} else if (*name == '/') {
+		fs_get_root(&nd->root);
+		nd->path = nd->root;
+		path_get(&nd->path);
+	} else {
+		fs_get_root(&nd->root);
+		err = dirfd_path(dirfd, &nd->path);
+		if (!err && *name && !S_ISDIR(nd->path.dentry->inode->mode))
+			err = -ENOTDIR;
+	}
+	if (!err && (nd->flags & LOOKUP_NO_XDEV)) {
+		nd->start_mnt = nd->path.mnt;
+		mnt_get(nd->start_mnt);
+	}
+	return err;
+}
+
+/* LOOKUP_NO_XDEV: has the walk left the mount it started on? */
+static int check_xdev(const struct nameidata *nd, const struct path *p)
+{
+	return (nd->flags & LOOKUP_NO_XDEV) && p->mnt != nd->start_mnt ? -EXDEV : 0;
 }
 
 /* The directory we are in must be searchable. */
@@ -172,14 +207,17 @@ static struct dentry *lookup_child(struct dentry *dir, const struct qstr *name)
 	return d;
 }
 
-static void follow_dotdot(struct nameidata *nd)
+static int follow_dotdot(struct nameidata *nd)
 {
 	for (;;) {
 		struct mount *m = nd->path.mnt;
 		struct dentry *d = nd->path.dentry;
 
-		if (path_equal(&nd->path, &nd->root))
+		if (path_equal(&nd->path, &nd->root)) {
+			if (nd->flags & LOOKUP_BENEATH)
+				return -EXDEV;	/* ".." would leave dirfd */
 			break;
+		}
 		if (d != m->root) {
 			spin_lock(&dcache_lock);
 			nd->path.dentry = dget(d->parent);
@@ -200,6 +238,7 @@ static void follow_dotdot(struct nameidata *nd)
 		mnt_put(m);
 	}
 	follow_mounts(&nd->path);
+	return check_xdev(nd, &nd->path);
 }
 
 /*
@@ -221,6 +260,12 @@ static const char *get_computed_link(struct nameidata *nd, struct dentry *link)
 		nd->texts[nd->ntexts++] = text;
 		return text;
 	}
+	if (nd->flags & (LOOKUP_NO_MAGICLINKS | LOOKUP_IS_SCOPED) || check_xdev(nd, &jump)) {
+		int err = nd->flags & LOOKUP_NO_MAGICLINKS ? -ELOOP : -EXDEV;
+
+		path_put(&jump);
+		return ERR_PTR(err);
+	}
 	path_put(&nd->path);
 	nd->path = jump;
 	nd->jumped = true;
@@ -233,7 +278,8 @@ static int pick_link(struct nameidata *nd, struct path *link)
 	struct inode *inode = link->dentry->inode;
 	const char *body = inode->link;
 
-	if (++nd->total_links > MAXSYMLINKS || nd->npins >= MAXSYMLINKS) {
+	if (++nd->total_links > MAXSYMLINKS || nd->npins >= MAXSYMLINKS ||
+	    (nd->flags & LOOKUP_NO_SYMLINKS)) {
 		path_put(link);
 		return -ELOOP;
 	}
@@ -259,6 +305,8 @@ static int pick_link(struct nameidata *nd, struct path *link)
 		return -ENOENT;
 	nd->link_body = body;
 	if (*body == '/') {
+		if ((nd->flags & LOOKUP_BENEATH) || check_xdev(nd, &nd->root))
+			return -EXDEV;
 		path_put(&nd->path);
 		nd->path = nd->root;
 		path_get(&nd->path);
@@ -278,10 +326,8 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, int typ
 	if (type == LAST_DOT || type == LAST_ROOT)
 		return 0;
 	nd->jumped = false;
-	if (type == LAST_DOTDOT) {
-		follow_dotdot(nd);
-		return 0;
-	}
+	if (type == LAST_DOTDOT)
+		return follow_dotdot(nd);
 	d = lookup_child(nd->path.dentry, name);
 	if (IS_ERR(d))
 		return (int)PTR_ERR(d);
@@ -293,6 +339,10 @@ static int walk_component(struct nameidata *nd, const struct qstr *name, int typ
 	next.dentry = d;
 	mnt_get(next.mnt);
 	follow_mounts(&next);
+	if (check_xdev(nd, &next)) {
+		path_put(&next);
+		return -EXDEV;
+	}
 	if (follow && S_ISLNK(next.dentry->inode->mode))
 		return pick_link(nd, &next);
 	path_put(&nd->path);
@@ -486,9 +536,10 @@ static int open_last(struct nameidata *nd, unsigned int oflags, u32 mode,
 }
 
 /* Look up (and maybe create) the file an open(2) names, and open it. */
-int do_filp_open(int dirfd, const char *name, unsigned int oflags, u32 mode, struct file **out)
+int do_filp_open(int dirfd, const char *name, unsigned int oflags, u32 mode,
+		 unsigned int lookup_flags, struct file **out)
 {
-	struct nameidata *nd = nd_alloc((oflags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0);
+	struct nameidata *nd = nd_alloc(lookup_flags | ((oflags & O_DIRECTORY) ? LOOKUP_DIRECTORY : 0));
 	struct path p = { 0 };
 	bool created = false;
 	unsigned int flags;

@@ -101,12 +101,18 @@ static unsigned int clean_open_flags(unsigned int oflags)
 	return oflags | O_LARGEFILE;	/* always on 64-bit */
 }
 
-int vfs_open(int dirfd, const char *name, unsigned int oflags, u32 mode, struct file **out)
+int vfs_open_lookup(int dirfd, const char *name, unsigned int oflags, u32 mode,
+		    unsigned int lookup_flags, struct file **out)
 {
 	oflags = clean_open_flags(oflags);
 	if (oflags & __O_TMPFILE)
 		return -EOPNOTSUPP;	/* FIXME: O_TMPFILE */
-	return do_filp_open(dirfd, name, oflags, mode & S_IALLUGO, out);
+	return do_filp_open(dirfd, name, oflags, mode & S_IALLUGO, lookup_flags, out);
+}
+
+int vfs_open(int dirfd, const char *name, unsigned int oflags, u32 mode, struct file **out)
+{
+	return vfs_open_lookup(dirfd, name, oflags, mode, 0, out);
 }
 
 int vfs_open_exec(const char *name, struct file **out)

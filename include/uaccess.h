@@ -63,6 +63,13 @@ static inline long clear_user(void __user *dst, size_t n)
  * or -EFAULT.  The check covers only bytes actually read, so a string
  * ending just before the top of user space is fine.
  */
+/*
+ * Copy an extensible struct of usize bytes into ksize bytes at dst: zero
+ * fill when usize is smaller; -E2BIG when the bytes beyond ksize are not
+ * all zero; -EFAULT.  (mm/usercopy.c)
+ */
+long copy_struct_from_user(void *dst, size_t ksize, const void __user *src, size_t usize);
+
 static inline long strncpy_from_user(char *dst, const char __user *src, long n)
 {
 	unsigned long a = (unsigned long)src;

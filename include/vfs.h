@@ -491,6 +491,13 @@ int generic_truncate(struct inode *inode, u64 size);
 #define LOOKUP_FOLLOW		(1u << 0)	/* follow a symlink in the last component */
 #define LOOKUP_DIRECTORY	(1u << 1)	/* the result must be a directory */
 #define LOOKUP_EMPTY		(1u << 2)	/* "" means dirfd itself (AT_EMPTY_PATH) */
+/* openat2(2)'s RESOLVE_* restrictions (include/uapi/openat2.h). */
+#define LOOKUP_NO_SYMLINKS	(1u << 3)	/* any symlink on the way: -ELOOP */
+#define LOOKUP_NO_MAGICLINKS	(1u << 4)	/* a /proc magic link: -ELOOP */
+#define LOOKUP_NO_XDEV		(1u << 5)	/* leaving the starting mount: -EXDEV */
+#define LOOKUP_BENEATH		(1u << 6)	/* escaping dirfd ("..", "/"): -EXDEV */
+#define LOOKUP_IN_ROOT		(1u << 7)	/* dirfd acts as the root directory */
+#define LOOKUP_IS_SCOPED	(LOOKUP_BENEATH | LOOKUP_IN_ROOT)
 
 /*
  * Resolve name relative to dirfd (AT_FDCWD: the working directory) with

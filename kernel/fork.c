@@ -257,26 +257,11 @@ SYSCALL_DEFINE5(clone, unsigned long, flags, unsigned long, stack, int *, parent
  */
 static long clone_args_from_user(struct clone_args *args, const void __user *uargs, size_t usize)
 {
-	size_t known = MIN(usize, sizeof(*args));
-	u8 tail[64];
-
 	if (usize > PAGE_SIZE)
 		return -E2BIG;
 	if (usize < CLONE_ARGS_SIZE_VER0)
 		return -EINVAL;
-	memset(args, 0, sizeof(*args));
-	if (copy_from_user(args, uargs, known))
-		return -EFAULT;
-	for (size_t off = known; off < usize; off += sizeof(tail)) {
-		size_t n = MIN(sizeof(tail), usize - off);
-
-		if (copy_from_user(tail, (const u8 __user *)uargs + off, n))
-			return -EFAULT;
-		for (size_t i = 0; i < n; i++)
-			if (tail[i])
-				return -E2BIG;
-	}
-	return 0;
+	return copy_struct_from_user(args, sizeof(*args), uargs, usize);
 }
 
 #define CLONE_LEGACY_FLAGS	0xffffffffull

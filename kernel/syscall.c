@@ -82,6 +82,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(statx),
 	SYSCALL(close_range),
 	SYSCALL(faccessat2),
+	SYSCALL(openat2),
 	SYSCALL(flock),
 	SYSCALL(fallocate),
 	SYSCALL(copy_file_range),

@@ -75,6 +75,7 @@ DECLARE(renameat2);
 DECLARE(statx);
 DECLARE(close_range);
 DECLARE(faccessat2);
+DECLARE(openat2);
 DECLARE(flock);
 DECLARE(fallocate);
 DECLARE(copy_file_range);

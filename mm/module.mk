@@ -6,3 +6,4 @@ KOBJS += mm/vm.o mm/vma.o mm/fault.o mm/shared_anon.o mm/file_map.o
 KOBJS += mm/sys_mman.o
 KOBJS += mm/mremap.o
 KOBJS += mm/madvise.o mm/msync.o mm/fadvise.o
+KOBJS += mm/usercopy.o
