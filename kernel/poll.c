@@ -134,7 +134,7 @@ static int poll_sleep(struct poll_table *pt, u64 deadline)
 		return -ERESTARTSYS;
 	}
 	if (deadline)
-		sleep_until(deadline, TASK_INTERRUPTIBLE);
+		schedule_until(deadline);	/* keeps the state set before the checks */
 	else
 		schedule();
 	set_current_state(TASK_RUNNING);
