@@ -64,4 +64,14 @@ static inline bool ktimeout_fired(struct ktimeout *to)
  */
 int sleep_until(u64 deadline, int state);
 
+/*
+ * schedule() with a deadline, for a caller that has already set its
+ * sleeping state and re-checked its wake-up condition (a wait queue
+ * entry, a futex waiter, a poll table): it must not set the state again,
+ * or a wake-up that came after the check would be undone and the task
+ * would sleep on to the deadline.  Returns with TASK_RUNNING; true when
+ * the deadline has passed.
+ */
+bool schedule_until(u64 deadline);
+
 #endif

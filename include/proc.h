@@ -8,6 +8,9 @@
  * tasklist_lock protects the tree: parent, children/sibling, the thread
  * lists, exit_state, pgid/sid, and the pid hash.  Take it with
  * spin_lock_irqsave; never sleep or touch user memory while holding it.
+ * A thread list is also protected by the group's sighand->lock: adding
+ * or removing a thread takes both (tasklist_lock first), so signal code
+ * may walk the list holding either one.
  *
  * Lifetime: a task holds a reference on itself while it runs; a process
  * leader is also referenced by its parent's children list until reaped

@@ -170,6 +170,21 @@ void exec_release_vfork_parent(struct task *t)
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
+/*
+ * Take t off its group's thread list (tasklist_lock held).  Signal code
+ * walks that list holding only sighand->lock (do_group_exit, send_signal),
+ * so writers hold both locks.  Without sighand->lock here, a thread woken
+ * by exit_group on one CPU unlinked itself on the other while the
+ * exit_group caller was still walking the list: list_del points the node
+ * at itself, and the walker spun on it forever with the lock held.
+ */
+static void unlink_thread(struct task *t)
+{
+	spin_lock(&t->sighand->lock);
+	list_del(&t->thread_node);
+	spin_unlock(&t->sighand->lock);
+}
+
 static void exit_notify(struct task *t, int status)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
@@ -185,20 +200,12 @@ static void exit_notify(struct task *t, int status)
 	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
 	leader->dead_min_flt += t != leader ? t->min_flt : 0;
 	leader->dead_maj_flt += t != leader ? t->maj_flt : 0;
-	/*
-	 * Thread lists change under tasklist_lock and sighand->lock both:
-	 * signal code walks them holding only the latter (do_group_exit()).
-	 */
-	spin_lock(&t->sighand->lock);
 	if (t == leader && leader->live_threads > 1) {
 		/* The leader's thread goes first: its task stays as the group's head. */
-		list_del(&t->thread_node);
-		list_init(&t->thread_node);
+		unlink_thread(t);
 	}
-	if (t != leader)			/* a thread: reaped at once */
-		list_del(&t->thread_node);
-	spin_unlock(&t->sighand->lock);
-	if (t != leader) {
+	if (t != leader) {			/* a thread: reaped at once */
+		unlink_thread(t);
 		pid_detach(t);
 		t->exit_state = EXIT_DEAD;
 	}

@@ -109,8 +109,7 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 		child->parent = leader->parent;
 		child->ppid = leader->ppid;
 		child->exit_signal = 0;
-		/* Thread lists change under both locks: walkers hold either. */
-		spin_lock(&leader->sighand->lock);
+		spin_lock(&leader->sighand->lock);	/* thread lists: see proc.h */
 		list_add_tail(&child->thread_node, &leader->threads);
 		spin_unlock(&leader->sighand->lock);
 		leader->live_threads++;

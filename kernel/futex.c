@@ -151,7 +151,8 @@ retry:
 			break;
 		}
 		if (deadline) {
-			if (sleep_until(deadline, TASK_INTERRUPTIBLE) == 0 && !READ_ONCE(w.woken)) {
+			/* Not sleep_until(): that would set our state again after the check. */
+			if (schedule_until(deadline) && !READ_ONCE(w.woken)) {
 				ret = -ETIMEDOUT;
 				break;
 			}

@@ -124,23 +124,34 @@ static void wake_sleeper(struct ktimer *t)
 	wake_up_process(container_of(t, struct sleeper, timer)->task);
 }
 
-int sleep_until(u64 deadline, int state)
+bool schedule_until(u64 deadline)
 {
 	struct sleeper s = { .task = current_task() };
-	int ret = -EAGAIN;
 
 	ktimer_init(&s.timer, wake_sleeper);
-	set_current_state(state);
 	ktimer_add(&s.timer, deadline);
-	if (state == TASK_INTERRUPTIBLE && task_signal_pending(s.task))
-		ret = -ERESTARTSYS;
-	else if (clock_monotonic_ns() < deadline)
+	if (clock_monotonic_ns() < deadline)
 		schedule();
 	set_current_state(TASK_RUNNING);
 	ktimer_cancel_sync(&s.timer);	/* s lives on this stack */
+	return clock_monotonic_ns() >= deadline;
+}
+
+int sleep_until(u64 deadline, int state)
+{
+	struct task *t = current_task();
+	int ret = -EAGAIN;
+
+	set_current_state(state);
+	if (state == TASK_INTERRUPTIBLE && task_signal_pending(t)) {
+		set_current_state(TASK_RUNNING);
+		ret = -ERESTARTSYS;
+	} else if (schedule_until(deadline)) {
+		return 0;
+	}
 	if (clock_monotonic_ns() >= deadline)
 		return 0;
-	if (state == TASK_INTERRUPTIBLE && task_signal_pending(s.task))
+	if (state == TASK_INTERRUPTIBLE && task_signal_pending(t))
 		return -ERESTARTSYS;
 	return ret;
 }

@@ -47,15 +47,29 @@ static void finish_switch(struct task *prev)
 		task_put(prev);		/* the reference the task held on itself */
 }
 
-void schedule(void)
+/*
+ * Pick the next task and switch to it.  'preempt' says the switch is
+ * forced on prev (a timer tick, a wake-up) rather than asked for by
+ * prev itself: then prev stays runnable whatever its state.  A task is
+ * often preempted between set_current_state(TASK_INTERRUPTIBLE) and its
+ * own schedule(), and treating that as going to sleep is wrong when the
+ * wake-up it waits for is not armed yet: sleep_until() sets its state
+ * before it adds its timer, so a tick in between left it asleep with no
+ * timer (a lost wake-up, seen more often with two CPUs waking each
+ * other's tasks).  Once it runs again it calls schedule() itself.
+ */
+static void __schedule(bool preempt)
 {
 	unsigned long flags = arch_irq_save();
 	struct cpu *c = this_cpu();
 	struct task *prev = c->current, *next;
+	bool stays_runnable;
 
 	raw_spin_lock(&c->rq.lock);
 	c->need_resched = false;
-	if (prev->state == TASK_RUNNING && prev != c->idle && !prev->on_rq)
+	stays_runnable = prev->state == TASK_RUNNING ||
+			 (preempt && prev->state != TASK_DEAD);
+	if (stays_runnable && prev != c->idle && !prev->on_rq)
 		enqueue(&c->rq, prev);
 	if (list_empty(&c->rq.queue)) {
 		next = c->idle;
@@ -81,6 +95,11 @@ void schedule(void)
 	arch_irq_restore(flags);
 }
 
+void schedule(void)
+{
+	__schedule(false);
+}
+
 void yield(void)
 {
 	schedule();
@@ -90,7 +109,7 @@ void preempt_schedule(void)
 {
 	if (!arch_irqs_enabled())
 		return;		/* interrupts off: the caller is in a critical section */
-	schedule();
+	__schedule(true);
 }
 
 void sched_preempt_irq(void)
@@ -98,7 +117,7 @@ void sched_preempt_irq(void)
 	struct cpu *c = this_cpu();
 
 	if (c->need_resched && c->preempt_count == 0 && c->current)
-		schedule();
+		__schedule(true);
 }
 
 bool wake_up_process(struct task *t)
@@ -223,7 +242,7 @@ void exit_to_user_mode(struct trap_frame *f)
 	long ret;
 
 	while (this_cpu()->need_resched)
-		schedule();
+		__schedule(true);
 	if (task_signal_pending(t) || READ_ONCE(t->group_leader->group_exiting) ||
 	    READ_ONCE(t->exec_killed) ||
 	    READ_ONCE(t->group_leader->group_stop_sig) || t->restore_blocked ||

@@ -327,7 +327,7 @@ static void wait_until_readable_or(struct tty *tty, u64 deadline)
 	list_init(&e.node);
 	prepare_to_wait(&tty->read_wait, &e, TASK_INTERRUPTIBLE);
 	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty))
-		sleep_until(deadline, TASK_INTERRUPTIBLE);
+		schedule_until(deadline);	/* keeps prepare_to_wait()'s state */
 	finish_wait(&tty->read_wait, &e);
 }
 

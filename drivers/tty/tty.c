@@ -336,7 +336,15 @@ unsigned int tty_poll(struct tty *tty, struct poll_table *pt)
 		mask |= POLLIN | POLLRDNORM;
 	if (READ_ONCE(tty->other_closed))
 		mask |= POLLHUP;
-	/* Without tty->lock: a pty master's write_room takes its slave's lock. */
+	/*
+	 * Ask the driver for room without our lock: a pty master's room is
+	 * its slave's input space, read under the slave's lock, and the
+	 * slave's output path already nests slave->lock outside
+	 * master->lock (slave_write -> tty_receive(master)).  Holding the
+	 * master's lock here deadlocked two CPUs, one polling the master
+	 * while the other wrote to the slave.  The answer is a snapshot
+	 * either way.
+	 */
 	room = tty->ops->write_room ? tty->ops->write_room(tty) : TTY_ROOM_UNLIMITED;
 	if (!READ_ONCE(tty->stopped) && room > 0)
 		mask |= POLLOUT | POLLWRNORM;
