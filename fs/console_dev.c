@@ -114,5 +114,5 @@ void console_dev_init(void)
 {
 	register_chrdev(TTYAUX_MAJOR, 0, "tty", 0666, &tty_dev_fops);
 	register_chrdev(TTYAUX_MAJOR, 1, "console", 0600, &tty_dev_fops);
-	register_chrdev(TTY_MAJOR, 64, "ttyS0", 0660, &tty_dev_fops);
+	register_chrdev(TTY_MAJOR, 64, "ttyS0", 0600, &tty_dev_fops);
 }

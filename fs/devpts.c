@@ -149,6 +149,7 @@ void devpts_init(void)
 	if (IS_ERR(devpts_sb))
 		panic("devpts: cannot create the instance");
 	devpts_sb->magic = DEVPTS_SUPER_MAGIC;
+	devpts_sb->ops = &tmpfs_unsized_sops;	/* no size to report, as on Linux */
 	devpts_sb->root->inode->iops = &devpts_root_iops;
 	devpts_mnt = kern_mount(devpts_sb);
 	if (!devpts_mnt)

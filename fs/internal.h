@@ -119,6 +119,8 @@ void tmpfs_init(void);
 struct super_block *tmpfs_mount_root(void);
 /* A new tmpfs instance shown as fs type 'type' (devtmpfs). */
 struct super_block *tmpfs_fill_super(const struct file_system_type *type, u32 root_mode);
+/* tmpfs's operations for an instance with no size to report (devpts). */
+extern const struct super_operations tmpfs_unsized_sops;
 
 /* devtmpfs.c */
 void devtmpfs_init(void);

@@ -357,6 +357,9 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return open_peer(pty, arg);
 	case TIOCSWINSZ:
 		return set_winsize(pty, arg);
+	case TIOCGWINSZ:	/* the pair's size is the slave's, whoever set it */
+		return copy_to_user((void __user *)arg, &pty->slave.winsize,
+				    sizeof(pty->slave.winsize));
 	case TIOCGPGRP:		/* the master may ask for the slave's foreground group */
 		return put_int(arg, READ_ONCE(pty->slave.pgrp));
 	default:

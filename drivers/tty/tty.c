@@ -45,7 +45,10 @@ void tty_init(struct tty *tty, const char *name, const struct tty_driver_ops *op
 	tty->driver_data = data;
 	tty->lock = (struct spinlock)SPINLOCK_INIT("tty");
 	tty->termios = default_termios;
-	tty->winsize = (struct winsize){ .ws_row = 24, .ws_col = 80 };
+	/* winsize stays 0x0, as on Linux: nothing knows the size of the
+	 * terminal at the other end of a serial line or a new pty until user
+	 * space says (stty rows/cols, a terminal emulator), and programs fall
+	 * back to 24x80 themselves. */
 	wait_queue_init(&tty->read_wait);
 	wait_queue_init(&tty->write_wait);
 }

@@ -81,6 +81,13 @@ static const struct super_operations tmpfs_sops = {
 	.put_super = tmpfs_put_super,
 };
 
+/* For instances that hold no data of their own (devpts): statfs(2) gives
+ * zero blocks and files, as Linux's simple_statfs, so df leaves them out. */
+const struct super_operations tmpfs_unsized_sops = {
+	.evict_inode = tmpfs_evict,
+	.put_super = tmpfs_put_super,
+};
+
 struct inode *tmpfs_new_inode(struct super_block *sb, const struct inode *dir, u32 mode,
 			      u32 rdev)
 {

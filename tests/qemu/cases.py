@@ -164,9 +164,73 @@ CONSOLE_SCRIPT = [
 ]
 
 
-def console_boot(kernel, cmdline):
+# A second session on the same image: users and permissions, vi on the
+# serial line, the terminal's size, and what top, uname and mount show.
+# The Machine log drops terminal control sequences, so a full-screen
+# program's screen reads as its text run together: vi's status line
+# "- /tmp/f 1/1 100%" ("-" command mode, "I" insert mode) is what the vi
+# steps wait for.
+ROOT_PROMPT = r"^/ # $"
+USER_PROMPT = r"^~ \$ $"
+SHELL_SCRIPT = [
+    Step("boot to a shell prompt", ROOT_PROMPT, "hostname osprey-box; uname -a\n", timeout=120),
+    Step("uname -a shows the new hostname", r"^Linux osprey-box 6\.1\.\S+ #.* x86_64 GNU/Linux$"),
+    # users: root may become anyone; "user" (uid 1000) may not touch root's things
+    Step("prompt before su -c", ROOT_PROMPT, "su user -c id\n"),
+    Step("su -c runs id as user", r"^uid=1000\(user\) gid=1000\(user\) groups=1000\(user\)$"),
+    Step("prompt before su -", ROOT_PROMPT, "su - user\n"),
+    Step("su - logs in at user's home", USER_PROMPT, "id -u; pwd\n"),
+    Step("the login shell is uid 1000 in /home/user", r"^1000\n/home/user$"),
+    Step("user prompt before cat", USER_PROMPT, "cat /etc/shadow\n"),
+    Step("a root-only 0600 file is denied",
+         r"^cat: can't open '/etc/shadow': Permission denied$"),
+    Step("user prompt before kill", USER_PROMPT, "kill 1\n"),
+    Step("signalling init is not permitted", r"can't kill pid 1: Operation not permitted$"),
+    Step("user prompt before hostname", USER_PROMPT, "echo x > /proc/sys/kernel/hostname\n"),
+    Step("the hostname file is root's",
+         r"can't create /proc/sys/kernel/hostname: Permission denied$"),
+    Step("user prompt before exit", USER_PROMPT, "exit\n"),
+    Step("exit returns to root", ROOT_PROMPT, "id -u; cat /proc/sys/kernel/hostname\n"),
+    Step("root again, hostname unchanged", r"^0\nosprey-box$"),
+    # vi over the serial line: raw mode, and a terminal of unknown size
+    # (0x0, as on Linux), for which vi falls back to 24x80
+    Step("prompt before vi", ROOT_PROMPT, "vi /tmp/f\n"),
+    Step("vi shows /tmp/f in command mode", r"- /tmp/f 1/1 100%", "i"),
+    Step("i enters insert mode", r"I /tmp/f 1/1 100%", "Osprey says hello"),
+    Step("the typed text shows", r"Osprey says hello", "\x1b"),
+    Step("ESC back to command mode", r"- /tmp/f \[Modified\] 1/1 100%", ":wq\n"),
+    Step(":wq writes the file", r"'/tmp/f' 1L, 18C"),
+    # vi leaves the cursor on its status line: the prompt follows on it
+    Step("prompt after vi", PROMPT, "cat /tmp/f\n"),
+    Step("the file holds the text", r"^Osprey says hello$"),
+    # the terminal's size: unknown until set
+    Step("prompt before stty size", ROOT_PROMPT, "stty size\n"),
+    Step("the serial line has no size yet", r"^stty: standard input"),
+    Step("prompt before stty rows", ROOT_PROMPT, "stty rows 30 cols 100; stty size\n"),
+    Step("stty sets the size", r"^30 100$"),
+    Step("prompt before stty -a", ROOT_PROMPT, "stty -a\n"),
+    Step("stty -a shows the size", r"; rows 30; columns 100; line = 0;$"),
+    Step("stty -a shows canonical mode with echo", r" icanon iexten echo "),
+    # what the system looks like
+    Step("prompt before top", ROOT_PROMPT, "top -b -n 1\n"),
+    Step("top: memory", r"^Mem: \d+K used, \d+K free, \d+K shrd, \d+K buff, \d+K cached$"),
+    Step("top: CPU", r"^CPU: +\d+% usr +\d+% sys +\d+% nic +\d+% idle "),
+    Step("top: load", r"^Load average: \d+\.\d\d \d+\.\d\d \d+\.\d\d \d+/\d+ \d+$"),
+    Step("top: the process table", r"^ +PID +PPID USER +STAT +VSZ %VSZ %CPU COMMAND$"),
+    Step("prompt before mount", ROOT_PROMPT, "mount\n"),
+    Step("mount: proc", r"^proc on /proc type proc \(rw"),
+    Step("mount: sysfs", r"^sysfs on /sys type sysfs \(rw"),
+    Step("mount: devtmpfs", r"^devtmpfs on /dev type devtmpfs \(rw"),
+    Step("mount: devpts", r"^devpts on /dev/pts type devpts \(rw"),
+    Step("mount: tmpfs", r"^tmpfs on /tmp type tmpfs \(rw"),
+    Step("prompt before poweroff", ROOT_PROMPT, "poweroff\n"),
+    Step("poweroff powers down", r"reboot: Power down", timeout=60),
+]
+
+
+def console_boot(kernel, cmdline, script=CONSOLE_SCRIPT):
     return lambda a: Machine(kernel=kernel(a), initrd=a.initramfs, cmdline=cmdline,
-                             icount=False, timeout=300, script=CONSOLE_SCRIPT)
+                             icount=False, timeout=300, script=script)
 
 
 KTEST_CHECKS = [c.banner, c.ktests, c.power_off(STATUS_POWER_OFF)]
@@ -221,4 +285,11 @@ CASES = [
     Case("user-linux-smp2", "linux", linux_boot_smp2,
          [c.utests, c.power_off(STATUS_ACPI_OFF)], user_tests=True,
          groups=["linux"]),
+    # A second typed session: users and su, vi, stty, top, mount.
+    Case("console-shell-osprey", "osprey",
+         console_boot(lambda a: a.kernel, "console=ttyS0 debug_exit", SHELL_SCRIPT),
+         [c.typed(SHELL_SCRIPT), c.power_off(STATUS_POWER_OFF)]),
+    Case("console-shell-linux", "linux",
+         console_boot(lambda a: a.vmlinuz, "console=ttyS0 quiet panic=-1", SHELL_SCRIPT),
+         [c.typed(SHELL_SCRIPT), c.power_off(STATUS_ACPI_OFF)]),
 ]
