@@ -14,4 +14,4 @@ KOBJS += fs/devpts.o
 KOBJS += fs/xattr.o fs/tmpfs/xattr.o
 KOBJS += fs/proc/root.o fs/proc/inode.o fs/proc/base.o fs/proc/fd.o fs/proc/array.o \
 	fs/proc/task_mmu.o fs/proc/info.o fs/proc/sys.o
-KOBJS += fs/sysfs/tree.o fs/sysfs/inode.o
+KOBJS += fs/sysfs/tree.o fs/sysfs/inode.o fs/sysfs/xattr.o

@@ -366,21 +366,21 @@ struct simple_xattrs {
 	size_t bytes;			/* name_bytes plus the values' sizes */
 };
 
-static struct simple_xattr *simple_xattr_find(struct inode *inode, const char *name)
+static struct simple_xattr *simple_xattr_find(struct simple_xattrs *xs, const char *name)
 {
 	struct simple_xattr *x;
 
-	if (!inode->xattrs)
+	if (!xs)
 		return NULL;
-	list_for_each_entry(x, &inode->xattrs->list, node)
+	list_for_each_entry(x, &xs->list, node)
 		if (strcmp(x->name, name) == 0)
 			return x;
 	return NULL;
 }
 
-ssize_t simple_xattr_get(struct inode *inode, const char *name, void *buf, size_t size)
+ssize_t simple_xattr_get(struct simple_xattrs **xsp, const char *name, void *buf, size_t size)
 {
-	struct simple_xattr *x = simple_xattr_find(inode, name);
+	struct simple_xattr *x = simple_xattr_find(*xsp, name);
 
 	if (!x)
 		return -ENODATA;
@@ -421,11 +421,11 @@ static struct simple_xattr *simple_xattr_alloc(const char *name, const void *val
 	return x;
 }
 
-int simple_xattr_set(struct inode *inode, const char *name, const void *value, size_t size,
-		     int flags)
+int simple_xattr_set(struct simple_xattrs **xsp, const char *name, const void *value,
+		     size_t size, int flags)
 {
-	struct simple_xattr *old = simple_xattr_find(inode, name), *x;
-	struct simple_xattrs *xs = inode->xattrs;
+	struct simple_xattrs *xs = *xsp;
+	struct simple_xattr *old = simple_xattr_find(xs, name), *x;
 	size_t name_bytes = strlen(name) + 1;
 	size_t bytes_after;
 
@@ -449,7 +449,7 @@ int simple_xattr_set(struct inode *inode, const char *name, const void *value, s
 		if (!xs)
 			return -ENOMEM;
 		list_init(&xs->list);
-		inode->xattrs = xs;
+		*xsp = xs;
 	}
 	x = simple_xattr_alloc(name, value, size);
 	if (!x)
@@ -466,15 +466,15 @@ int simple_xattr_set(struct inode *inode, const char *name, const void *value, s
 	return 0;
 }
 
-ssize_t simple_xattr_list(struct inode *inode, char *buf, size_t size)
+ssize_t simple_xattr_list(struct simple_xattrs **xsp, char *buf, size_t size)
 {
 	bool trusted = cred_is_root(current_cred());
 	struct simple_xattr *x;
 	size_t used = 0;
 
-	if (!inode->xattrs)
+	if (!*xsp)
 		return 0;
-	list_for_each_entry(x, &inode->xattrs->list, node) {
+	list_for_each_entry(x, &(*xsp)->list, node) {
 		size_t len = strlen(x->name) + 1;
 
 		if (!trusted && xattr_has_prefix(x->name, XATTR_TRUSTED_PREFIX))
@@ -489,9 +489,9 @@ ssize_t simple_xattr_list(struct inode *inode, char *buf, size_t size)
 	return (ssize_t)used;
 }
 
-void simple_xattrs_free(struct inode *inode)
+void simple_xattrs_free(struct simple_xattrs **xsp)
 {
-	struct simple_xattrs *xs = inode->xattrs;
+	struct simple_xattrs *xs = *xsp;
 	struct simple_xattr *x, *tmp;
 
 	if (!xs)
@@ -499,5 +499,5 @@ void simple_xattrs_free(struct inode *inode)
 	list_for_each_entry_safe(x, tmp, &xs->list, node)
 		simple_xattr_free(xs, x);
 	kfree(xs);
-	inode->xattrs = NULL;
+	*xsp = NULL;
 }

@@ -5,7 +5,9 @@
  * xattr_permission()); a filesystem stores attributes through three
  * inode operations (getxattr, setxattr, listxattr in include/vfs.h).
  * Filesystems that keep attributes in memory use the simple store below:
- * a list of name/value pairs hung on inode->xattrs, under inode->lock.
+ * a list of name/value pairs hung on a pointer the filesystem owns
+ * (tmpfs: inode->xattrs; sysfs: its tree node's), allocated on the first
+ * set, under a lock the filesystem chooses.
  */
 #ifndef XATTR_H
 #define XATTR_H
@@ -24,17 +26,17 @@
 bool xattr_has_prefix(const char *name, const char *prefix);
 
 /*
- * The simple store, all with inode->lock held.  get: the value's size
+ * The simple store, all with the owner's lock held.  get: the value's size
  * (copied to buf when size > 0), -ENODATA or -ERANGE.  set: value NULL
  * removes; flags XATTR_CREATE/XATTR_REPLACE; -ENOSPC past the per-inode
  * bound.  list: the names' total size, NUL-terminated, in Linux's order
  * (newest first); trusted.* only for root.
  */
-ssize_t simple_xattr_get(struct inode *inode, const char *name, void *buf, size_t size);
-int simple_xattr_set(struct inode *inode, const char *name, const void *value, size_t size,
-		     int flags);
-ssize_t simple_xattr_list(struct inode *inode, char *buf, size_t size);
-/* The inode is dying: free its attributes. */
-void simple_xattrs_free(struct inode *inode);
+ssize_t simple_xattr_get(struct simple_xattrs **xsp, const char *name, void *buf, size_t size);
+int simple_xattr_set(struct simple_xattrs **xsp, const char *name, const void *value,
+		     size_t size, int flags);
+ssize_t simple_xattr_list(struct simple_xattrs **xsp, char *buf, size_t size);
+/* The owner is dying: free every attribute (*xsp becomes NULL). */
+void simple_xattrs_free(struct simple_xattrs **xsp);
 
 #endif

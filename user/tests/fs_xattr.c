@@ -4,7 +4,8 @@
  * -EOPNOTSUPP; the argument checks (name 1..255 bytes, value at most
  * 64 KiB, flags, bad pointers), XATTR_CREATE/XATTR_REPLACE, the size
  * query, too small buffers, the l* forms on a symlink, the f* forms (an
- * O_PATH fd is -EBADF), removal; procfs, pipes and eventfds keep none.
+ * O_PATH fd is -EBADF), removal; sysfs keeps trusted.* and security.*;
+ * procfs, devpts, pipes and eventfds keep none.
  * Then as uid 1000: trusted.* is invisible (-ENODATA, hidden from
  * listxattr, -EPERM to set), security.* readable, and the file
  * permission applies to other namespaces.
@@ -153,6 +154,26 @@ static void check_other_files(void)
 	CHECK(flistxattr(p[0], buf, sizeof(buf)) == 0);
 	close(p[0]);
 	close(p[1]);
+	/* devpts keeps none, on its root and its nodes */
+	CHECK(mkdir(MNT "/pts", 0755) == 0);
+	CHECK(mount("devpts", MNT "/pts", "devpts", 0, NULL) == 0);
+	CHECK_ERRNO(getxattr(MNT "/pts", "trusted.a", NULL, 0), EOPNOTSUPP);
+	CHECK_ERRNO(getxattr(MNT "/pts/ptmx", "trusted.a", NULL, 0), EOPNOTSUPP);
+	CHECK_ERRNO(setxattr(MNT "/pts/ptmx", "trusted.a", "v", 1, 0), EOPNOTSUPP);
+	CHECK(listxattr(MNT "/pts/ptmx", buf, sizeof(buf)) == 0);
+	CHECK(umount(MNT "/pts") == 0);
+	CHECK(rmdir(MNT "/pts") == 0);
+	/* sysfs */
+	CHECK_ERRNO(getxattr("/sys/kernel", "trusted.a", NULL, 0), ENODATA);
+	CHECK_ERRNO(getxattr("/sys/kernel", "user.a", NULL, 0), ENODATA);
+	CHECK_ERRNO(setxattr("/sys/kernel", "user.a", "v", 1, 0), EOPNOTSUPP);
+	CHECK_ERRNO(getxattr("/sys/kernel", "foo.a", NULL, 0), EOPNOTSUPP);
+	CHECK(listxattr("/sys/kernel", buf, sizeof(buf)) == 0);
+	CHECK(setxattr("/sys/kernel", "trusted.utest", "sys", 3, 0) == 0);	/* kept on the node */
+	check_value("/sys/kernel", "trusted.utest", "sys", 3);
+	CHECK(listxattr("/sys/kernel", buf, sizeof(buf)) == (ssize_t)sizeof("trusted.utest"));
+	CHECK(removexattr("/sys/kernel", "trusted.utest") == 0);
+	CHECK(listxattr("/sys/kernel", buf, sizeof(buf)) == 0);
 	efd = eventfd(0, 0);
 	CHECK(efd >= 0);
 	CHECK_ERRNO(fgetxattr(efd, "trusted.a", NULL, 0), EOPNOTSUPP);
