@@ -62,6 +62,36 @@ static int xattr_permission(const struct inode *inode, const char *name, int mas
 	return vfs_permission(cred, inode, mask);
 }
 
+/*
+ * security.capability holds a program's file capabilities: Linux accepts
+ * only the v2 (20 bytes) and v3 (24 bytes, with the root uid) formats,
+ * each with its revision in the first word, and only from a caller with
+ * CAP_SETFCAP (root).  Checked before the namespace permission, as
+ * Linux's cap_convert_nscap() runs first.
+ */
+#define XATTR_NAME_CAPS		"security.capability"
+#define VFS_CAP_REVISION_MASK	0xff000000u
+#define VFS_CAP_REVISION_2	0x02000000u
+#define VFS_CAP_REVISION_3	0x03000000u
+#define XATTR_CAPS_SZ_2		20
+#define XATTR_CAPS_SZ_3		24
+
+static int check_file_caps(const void *value, size_t size)
+{
+	u32 magic, revision;
+
+	if (size != XATTR_CAPS_SZ_2 && size != XATTR_CAPS_SZ_3)
+		return -EINVAL;
+	memcpy(&magic, value, sizeof(magic));	/* little-endian on disk and here */
+	revision = magic & VFS_CAP_REVISION_MASK;
+	if ((size == XATTR_CAPS_SZ_2 && revision != VFS_CAP_REVISION_2) ||
+	    (size == XATTR_CAPS_SZ_3 && revision != VFS_CAP_REVISION_3))
+		return -EINVAL;
+	if (!cred_is_root(current_cred()))
+		return -EPERM;
+	return 0;
+}
+
 /* --- the VFS operations (kernel buffers) ----------------------------------- */
 
 static int vfs_setxattr(struct inode *inode, const char *name, const void *value, size_t size,
@@ -139,8 +169,10 @@ static long do_setxattr(const struct path *p, const char __user *uname,
 			return -EFAULT;
 		}
 	}
+	err = size && strcmp(name, XATTR_NAME_CAPS) == 0 ? check_file_caps(value, size) : 0;
 	/* A zero-length value is still a value (Linux passes ""). */
-	err = vfs_setxattr(p->dentry->inode, name, value ? value : "", size, flags);
+	if (!err)
+		err = vfs_setxattr(p->dentry->inode, name, value ? value : "", size, flags);
 	kfree(value);
 	return err;
 }

@@ -3,12 +3,12 @@
  * and security.* are stored, user.* and unknown namespaces are
  * -EOPNOTSUPP; the argument checks (name 1..255 bytes, value at most
  * 64 KiB, flags, bad pointers), XATTR_CREATE/XATTR_REPLACE, the size
- * query, too small buffers, the l* forms on a symlink, the f* forms (an
- * O_PATH fd is -EBADF), removal; sysfs keeps trusted.* and security.*;
- * procfs, devpts, pipes and eventfds keep none.
- * Then as uid 1000: trusted.* is invisible (-ENODATA, hidden from
- * listxattr, -EPERM to set), security.* readable, and the file
- * permission applies to other namespaces.
+ * query, too small buffers, security.capability's formats, the l* forms
+ * on a symlink, the f* forms (an O_PATH fd is -EBADF), removal; sysfs
+ * keeps trusted.* and security.*; procfs, devpts, pipes and eventfds keep
+ * none.  Then as uid 1000: trusted.* is invisible (-ENODATA, hidden from
+ * listxattr, -EPERM to set), security.* readable, file capabilities
+ * root's to set, and the file permission applies to other namespaces.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -70,6 +70,22 @@ static void check_args(void)
 	CHECK_ERRNO(getxattr(MNT, "system.posix_acl_default", NULL, 0), ENODATA);
 }
 
+/* A v2 file-capability value: revision 2, then permitted/inheritable words. */
+static const unsigned int caps_v2[5] = { 0x02000000, 1u << 10, 0, 0, 0 };
+
+/* security.capability takes only well-formed v2/v3 values. */
+static void check_file_caps(void)
+{
+	unsigned int bad_rev[5] = { 0x03000000, 1u << 10, 0, 0, 0 }, got[8];
+
+	CHECK_ERRNO(setxattr(F, "security.capability", "abcd", 4, 0), EINVAL);
+	CHECK_ERRNO(setxattr(F, "security.capability", bad_rev, sizeof(bad_rev), 0), EINVAL);
+	CHECK(setxattr(F, "security.capability", caps_v2, sizeof(caps_v2), 0) == 0);
+	CHECK(getxattr(F, "security.capability", got, sizeof(got)) == sizeof(caps_v2));
+	CHECK(memcmp(got, caps_v2, sizeof(caps_v2)) == 0);
+	CHECK(removexattr(F, "security.capability") == 0);
+}
+
 static void check_store(void)
 {
 	char buf[64];
@@ -88,6 +104,7 @@ static void check_store(void)
 	check_value(F, "trusted.empty", "", 0);
 	CHECK(setxattr(F, "security.s", "sec", 3, 0) == 0);
 	check_value(F, "security.s", "sec", 3);
+	check_file_caps();
 
 	/* Names, NUL-terminated, newest first (a replaced one keeps its place). */
 	static const char names[] = "security.s\0trusted.empty\0trusted.a";
@@ -208,6 +225,8 @@ static void check_nonroot(void)
 	fd = open(MNT "/sticky/mine", O_WRONLY | O_CREAT, 0600);
 	CHECK(fd >= 0);
 	CHECK_ERRNO(fsetxattr(fd, "user.a", "v", 1, 0), EOPNOTSUPP);
+	CHECK_ERRNO(fsetxattr(fd, "security.capability", caps_v2, sizeof(caps_v2), 0), EPERM);
+	CHECK_ERRNO(fsetxattr(fd, "security.capability", "ab", 2, 0), EINVAL);
 	CHECK_ERRNO(fgetxattr(fd, "security.a", NULL, 0), ENODATA);
 	CHECK(close(fd) == 0);
 	exit(0);
