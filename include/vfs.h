@@ -47,6 +47,7 @@ struct inode;
 struct mount;
 struct page;
 struct path;
+struct simple_xattrs;
 struct seq_buf;
 struct pipe;
 struct poll_table;
@@ -145,6 +146,7 @@ struct inode {
 	char *link;			/* symlinks: the target, immutable */
 	struct pipe *pipe;		/* FIFOs: lock; created by the first open */
 	struct file_lock_context *flctx;	/* advisory locks (fs/locks.c), made on first use */
+	struct simple_xattrs *xattrs;	/* lock: extended attributes (include/xattr.h) */
 	void *private;			/* the filesystem's */
 };
 
@@ -206,6 +208,17 @@ struct inode_operations {
 	char *(*get_link)(struct dentry *d, struct path *jump);
 	/* readlink(2) text into buf: its length or -errno (default: inode->link). */
 	ssize_t (*readlink)(struct dentry *d, char *buf, size_t len);
+	/*
+	 * Extended attributes (include/xattr.h), with the inode's lock held;
+	 * fs/xattr.c has checked the name and the permission.  get: the
+	 * value's size, copied when size > 0.  set: value NULL removes.
+	 * list: the names' total size.  Missing get/set: -EOPNOTSUPP;
+	 * missing list: no names.
+	 */
+	ssize_t (*getxattr)(struct inode *inode, const char *name, void *buf, size_t size);
+	int (*setxattr)(struct inode *inode, const char *name, const void *value,
+			size_t size, int flags);
+	ssize_t (*listxattr)(struct inode *inode, char *buf, size_t size);
 };
 
 struct inode *new_inode(struct super_block *sb);

@@ -32,6 +32,11 @@ USER_DYN_BINS := $(BUILD)/user/dyn/hello-musl
 MUSL_LIBC   ?= /lib/x86_64-linux-musl/libc.so
 GLIBC_DIR   ?= /lib/x86_64-linux-gnu
 
+# Debian's coreutils ls, cp and stat (fs_coreutils), with the libraries
+# `ldd` lists beyond libc.
+COREUTILS_PROGS ?= /bin/ls /bin/cp /usr/bin/stat
+COREUTILS_LIBS  := libselinux.so.1 libpcre2-8.so.0 libacl.so.1 libattr.so.1
+
 $(BUILD)/user/dyn/%: user/dyn/%.c
 	@mkdir -p $(dir $@)
 	@echo "  USERCC  $< (dynamic)"
@@ -58,6 +63,8 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_DYN_BINS) $(USER_TEST_DATA) $(USER_APPLET
 	  echo "file $(GLIBC_DIR)/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2 0755"; \
 	  echo "file $(GLIBC_DIR)/libc.so.6 $(GLIBC_DIR)/libc.so.6 0755"; \
 	  echo "symlink /lib64/ld-linux-x86-64.so.2 $(GLIBC_DIR)/ld-linux-x86-64.so.2"; \
+	  for p in $(COREUTILS_PROGS); do echo "file /utest-data/$$(basename $$p) $$p 0755"; done; \
+	  for l in $(COREUTILS_LIBS); do echo "file $(GLIBC_DIR)/$$l $(GLIBC_DIR)/$$l 0755"; done; \
 	} | $(PYTHON) tools/mkcpio.py $@
 
 .PHONY: user

@@ -32,6 +32,9 @@ static int sysfs_setattr(struct inode *inode, const struct iattr *attr)
 
 static const struct inode_operations sysfs_file_iops = {
 	.setattr = sysfs_setattr,
+	.getxattr = sysfs_getxattr,
+	.setxattr = sysfs_setxattr,
+	.listxattr = sysfs_listxattr,
 };
 
 static struct inode *sysfs_inode(struct super_block *sb, struct sysfs_node *n)
@@ -94,6 +97,9 @@ static int sysfs_iterate(struct file *f, struct dir_context *ctx)
 
 const struct inode_operations sysfs_dir_iops = {
 	.lookup = sysfs_lookup,
+	.getxattr = sysfs_getxattr,
+	.setxattr = sysfs_setxattr,
+	.listxattr = sysfs_listxattr,
 };
 
 const struct file_operations sysfs_dir_fops = {

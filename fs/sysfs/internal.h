@@ -25,6 +25,7 @@ struct sysfs_node {
 	sysfs_show_fn show;
 	sysfs_store_fn store;
 	void *priv;
+	struct simple_xattrs *xattrs;	/* sysfs_lock: trusted.*, security.* (xattr.c) */
 };
 
 extern struct mutex sysfs_lock;
@@ -32,5 +33,11 @@ extern struct sysfs_node sysfs_root;
 
 /* The child of dir called name (sysfs_lock held), or NULL. */
 struct sysfs_node *sysfs_find_child(struct sysfs_node *dir, const char *name, u32 len);
+
+/* xattr.c: the inode operations */
+ssize_t sysfs_getxattr(struct inode *inode, const char *name, void *buf, size_t size);
+int sysfs_setxattr(struct inode *inode, const char *name, const void *value, size_t size,
+		   int flags);
+ssize_t sysfs_listxattr(struct inode *inode, char *buf, size_t size);
 
 #endif

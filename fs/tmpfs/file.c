@@ -91,4 +91,7 @@ const struct file_operations tmpfs_file_fops = {
 
 const struct inode_operations tmpfs_file_iops = {
 	.setattr = tmpfs_setattr,
+	.getxattr = tmpfs_getxattr,
+	.setxattr = tmpfs_setxattr,
+	.listxattr = tmpfs_listxattr,
 };

@@ -11,6 +11,7 @@
 #include <mm.h>
 #include <string.h>
 #include <uapi/statfs.h>
+#include <xattr.h>
 #include "../internal.h"
 #include "tmpfs.h"
 
@@ -19,6 +20,7 @@ static void tmpfs_evict(struct inode *inode)
 	struct tmpfs_dir *td = S_ISDIR(inode->mode) ? tmpfs_dir(inode) : NULL;
 	struct tmpfs_dirent *e, *tmp;
 
+	simple_xattrs_free(&inode->xattrs);
 	if (!td)
 		return;
 	/* Only put_super leaves entries behind, and it empties directories first. */

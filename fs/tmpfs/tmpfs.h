@@ -50,6 +50,12 @@ struct inode *tmpfs_new_inode(struct super_block *sb, const struct inode *dir, u
 			      u32 rdev);
 int tmpfs_setattr(struct inode *inode, const struct iattr *attr);
 
+/* xattr.c: the inode operations, with the inode's lock held */
+ssize_t tmpfs_getxattr(struct inode *inode, const char *name, void *buf, size_t size);
+int tmpfs_setxattr(struct inode *inode, const char *name, const void *value, size_t size,
+		   int flags);
+ssize_t tmpfs_listxattr(struct inode *inode, char *buf, size_t size);
+
 /* dir.c, all with dir's lock held */
 int tmpfs_dir_lookup(struct inode *dir, struct dentry *d);
 struct tmpfs_dirent *tmpfs_find(struct inode *dir, const struct qstr *name);
