@@ -171,7 +171,7 @@ u32 fs_umask(void)
 }
 
 /* Descriptors: a small table of files holding a path, as O_PATH gives. */
-#define NR_FDS	8
+#define NR_FDS	32
 static struct file *fd_table[NR_FDS];
 
 static struct file *file_on(const struct path *p)
@@ -712,7 +712,9 @@ static void walk_resolve_flags(void **state)
 /* ---- fuzz: random names over a random tree, Linux as the oracle ------- */
 
 #define FZ_DIRS		12
-#define FZ_LINKS	10
+#define FZ_LINKS	14
+#define FZ_ROUNDS	10
+#define FZ_WALKS	2000
 
 static const char *const fz_names[] = { "a", "b", "c", "f", "g", "l", "k", "dir" };
 
@@ -814,69 +816,129 @@ static void fz_build(struct fz_tree *t, const char *osp_root, const char *host_r
 	}
 }
 
-static void walk_fuzz_against_linux(void **state)
+/*
+ * How a walk of the fuzz test is made on each side.  Linux has no chroot
+ * for one call, so a plain walk (the task root is the case root) from a
+ * directory dir is compared with openat2(root, "dir/name", RESOLVE_IN_ROOT):
+ * the same walk, since dir is reached through real directories only.
+ */
+static const struct fz_mode {
+	const char *name;
+	unsigned int lookup;	/* Osprey's LOOKUP_* */
+	unsigned int resolve;	/* NAMEI_HOST_* */
+	bool from_root;		/* Osprey's dirfd is the case root */
+	bool prefix;		/* the host walks "dir/name" from the root */
+} fz_modes[] = {
+	{ "plain", 0, NAMEI_HOST_IN_ROOT, false, true },
+	{ "no-symlinks", LOOKUP_NO_SYMLINKS, NAMEI_HOST_IN_ROOT | NAMEI_HOST_NO_SYMLINKS,
+	  false, true },
+	{ "in-root", LOOKUP_IN_ROOT, NAMEI_HOST_IN_ROOT, true, false },
+	{ "in-root no-symlinks", LOOKUP_IN_ROOT | LOOKUP_NO_SYMLINKS,
+	  NAMEI_HOST_IN_ROOT | NAMEI_HOST_NO_SYMLINKS, true, false },
+	{ "beneath", LOOKUP_BENEATH, NAMEI_HOST_BENEATH, false, false },
+};
+
+struct fz_stats {
+	int compared, reached, enoent, other_errors, mismatches;
+};
+
+/* One random walk, on both sides; a mismatch is counted and shown. */
+static void fz_walk_once(const struct fz_tree *t, const char *const *dirnames, const int *fds,
+			 int hostroot, const char *host_root, struct fz_stats *st)
 {
-	static const struct { unsigned int lookup; unsigned int resolve; } modes[] = {
-		{ LOOKUP_IN_ROOT, NAMEI_HOST_IN_ROOT },
-		{ LOOKUP_IN_ROOT | LOOKUP_NO_SYMLINKS, NAMEI_HOST_IN_ROOT | NAMEI_HOST_NO_SYMLINKS },
-		{ LOOKUP_BENEATH, NAMEI_HOST_BENEATH },
-	};
-	char *host_root = unit_tempdir(), name[PATH_MAX], want[PATH_MAX], got[PATH_MAX];
+	const struct fz_mode *m = &fz_modes[fz_pick(ARRAY_SIZE(fz_modes))];
+	int dir = m->from_root ? 0 : (int)fz_pick((unsigned int)t->ndirs);
+	bool follow = fz_pick(2);
+	char name[PATH_MAX], hname[PATH_MAX + 200], want[PATH_MAX], got[PATH_MAX];
+	int err, herr, hostfd = hostroot;
+
+	fz_name(name, sizeof(name), dirnames, t->ndirs);
+	err = walk(fds[dir], name, m->lookup | (follow ? LOOKUP_FOLLOW : 0), got, sizeof(got));
+	if (m->prefix && name[0] && name[0] != '/')
+		snprintf(hname, sizeof(hname), "%s/%s", t->dirs[dir], name);
+	else
+		snprintf(hname, sizeof(hname), "%s", name);
+	if (!m->prefix && dir) {
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/%s", host_root, t->dirs[dir]);
+		hostfd = namei_host_open_root(path);
+		assert_true(hostfd >= 0);
+	}
+	herr = namei_host_resolve(hostfd, host_root, hname, follow, m->resolve, want,
+				  sizeof(want));
+	if (hostfd != hostroot)
+		namei_host_close(hostfd);
+	st->compared++;
+	if (err == 0)
+		st->reached++;
+	else if (err == -ENOENT)
+		st->enoent++;
+	else
+		st->other_errors++;
+	if (err != herr || (!err && strcmp(got, want))) {
+		if (st->mismatches++ < 10)
+			print_message("mismatch: %s%s from \"%s\": \"%s\": osprey %s (%d), "
+				      "linux %s (%d)\n", m->name, follow ? " follow" : "",
+				      t->dirs[dir], name, err ? "" : got, err, herr ? "" : want,
+				      herr);
+	}
+}
+
+/* One random tree, walked many times.  False if the host has no openat2. */
+static bool fz_round(int round, int walks, struct fz_stats *st)
+{
+	char *host_root = unit_tempdir(), casename[32];
 	struct fz_tree *tree = calloc(1, sizeof(*tree));
 	const char *dirnames[FZ_DIRS + 1];
-	int hostfd, fd, mismatches = 0, compared = 0, reached = 0, enoent = 0, other_errors = 0;
+	int fds[FZ_DIRS + 1];
+	int hostfd = namei_host_open_root(host_root);
 	long before;
 
-	hostfd = namei_host_open_root(host_root);
 	if (hostfd < 0) {
 		unit_rmtree(host_root);
 		free(host_root);
 		free(tree);
-		skip();		/* no openat2 on this host */
+		return false;
 	}
-	before = case_begin("/fz");
-	fz_build(tree, "/fz", host_root);
-	for (int i = 0; i < tree->ndirs; i++)
-		dirnames[i] = tree->dirs[i];
-	fd = open_dirfd("/fz");
-	/* The task root is the case root too, so that names read the same. */
-	assert_int_equal(vfs_lookup(AT_FDCWD, "/fz", 0, &task_root), 0);
-	for (int iter = 0; iter < 6000; iter++) {
-		unsigned int m = fz_pick(ARRAY_SIZE(modes));
-		bool follow = fz_pick(2);
-		int err, herr;
+	snprintf(casename, sizeof(casename), "/fz%d", round);
+	before = case_begin(casename);
+	fz_build(tree, casename, host_root);
+	for (int i = 0; i < tree->ndirs; i++) {
+		char path[PATH_MAX];
 
-		fz_name(name, sizeof(name), dirnames, tree->ndirs);
-		err = walk(fd, name, modes[m].lookup | (follow ? LOOKUP_FOLLOW : 0), got,
-			   sizeof(got));
-		herr = namei_host_resolve(hostfd, host_root, name, follow, modes[m].resolve, want,
-				    sizeof(want));
-		compared++;
-		if (err == 0)
-			reached++;
-		else if (err == -ENOENT)
-			enoent++;
-		else
-			other_errors++;
-		if (err != herr || (!err && strcmp(got, want))) {
-			if (mismatches++ < 10)
-				print_message("mismatch: \"%s\" mode %u follow %d: osprey %s (%d), "
-					      "linux %s (%d)\n", name, m, follow, err ? "" : got,
-					      err, herr ? "" : want, herr);
-		}
+		snprintf(path, sizeof(path), "%s/%s", casename, tree->dirs[i]);
+		dirnames[i] = tree->dirs[i];
+		fds[i] = open_dirfd(path);
 	}
+	/* The task root is the case root too, so that names read the same. */
+	assert_int_equal(vfs_lookup(AT_FDCWD, casename, 0, &task_root), 0);
+	for (int i = 0; i < walks; i++)
+		fz_walk_once(tree, dirnames, fds, hostfd, host_root, st);
 	path_put(&task_root);
 	task_root = root_path;
-	close_fd(fd);
-	case_end("/fz", before);
+	for (int i = 0; i < tree->ndirs; i++)
+		close_fd(fds[i]);
+	case_end(casename, before);
 	namei_host_close(hostfd);
 	unit_rmtree(host_root);
 	free(host_root);
 	free(tree);
-	print_message("fuzz: %d walks compared with Linux (%d reached a file, %d ENOENT, "
-		      "%d other errors), %d mismatches\n", compared, reached, enoent,
-		      other_errors, mismatches);
-	assert_int_equal(mismatches, 0);
+	return true;
+}
+
+static void walk_fuzz_against_linux(void **state)
+{
+	struct fz_stats st = { 0 };
+
+	for (int round = 0; round < FZ_ROUNDS; round++) {
+		if (!fz_round(round, FZ_WALKS, &st))
+			skip();		/* no openat2 on this host */
+	}
+	print_message("fuzz: %d walks over %d trees compared with Linux (%d reached a file, "
+		      "%d ENOENT, %d other errors), %d mismatches\n", st.compared, FZ_ROUNDS,
+		      st.reached, st.enoent, st.other_errors, st.mismatches);
+	assert_int_equal(st.mismatches, 0);
 }
 
 int main(void)
