@@ -44,10 +44,17 @@ void abort(void) __noreturn;
 /* ---- stand-ins for the environment ----------------------------------- */
 
 static long live_objects;	/* kmalloc'd and not yet freed */
+static long alloc_budget = -1;	/* >= 0: kmalloc fails once it is spent */
 
 void *kmalloc(size_t size, unsigned int gfp)
 {
-	void *p = (gfp & GFP_ZERO) ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
+	void *p;
+
+	if (alloc_budget == 0)
+		return NULL;
+	if (alloc_budget > 0)
+		alloc_budget--;
+	p = (gfp & GFP_ZERO) ? calloc(1, size ? size : 1) : malloc(size ? size : 1);
 
 	if (p)
 		live_objects++;
@@ -709,6 +716,56 @@ static void walk_resolve_flags(void **state)
 	case_end("/rs", before);
 }
 
+/* Every allocation of a walk failing in turn: -ENOMEM or the result, no leak. */
+static void walk_out_of_memory(void **state)
+{
+	static const char *const names[] = {
+		"/oom/d/e/f", "/oom/nope", "/oom/d/nope/x", "/oom/l1", "/oom/l1/f", "/oom/abs/f",
+		"/oom/loop/x", "/oom/d/../d/e/../../l1/../e", "/oom/dangling",
+	};
+	long before = case_begin("/oom");
+	int late_failures = 0;	/* walks that failed past their first allocation */
+
+	mk("/oom/d", 0755);
+	mk("/oom/d/e", 0755);
+	touch("/oom/d/e/f");
+	ln("d/e", "/oom/l1");
+	ln("/oom/l1", "/oom/abs");
+	ln("loop", "/oom/loop");
+	ln("nothing/here", "/oom/dangling");
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		for (int follow = 0; follow < 2; follow++) {
+			unsigned int flags = follow ? LOOKUP_FOLLOW : 0;
+			char want[PATH_MAX], got[PATH_MAX];
+			int want_err = walk(AT_FDCWD, names[i], flags, want, sizeof(want));
+			int err = -ENOMEM;
+
+			for (long budget = 0; err == -ENOMEM; budget++) {
+				long snap = snapshot();
+				struct path p;
+
+				assert_true(budget < 100);
+				alloc_budget = budget;
+				err = vfs_lookup(AT_FDCWD, names[i], flags, &p);
+				alloc_budget = -1;
+				if (err == -ENOMEM && budget > 0)
+					late_failures++;
+				if (!err) {
+					name_of(&p, &task_root, got, sizeof(got));
+					path_put(&p);
+					assert_string_equal(got, want);
+				}
+				if (snapshot() != snap)
+					fail_msg("\"%s\" with %ld allocations: a leak", names[i],
+						 budget);
+			}
+			assert_int_equal(err, want_err);
+		}
+	}
+	assert_true(late_failures > 0);	/* the dentry of a negative lookup, at least */
+	case_end("/oom", before);
+}
+
 /* ---- fuzz: random names over a random tree, Linux as the oracle ------- */
 
 #define FZ_DIRS		12
@@ -951,6 +1008,7 @@ int main(void)
 		cmocka_unit_test(walk_open_nofollow),
 		cmocka_unit_test(walk_permissions),
 		cmocka_unit_test(walk_resolve_flags),
+		cmocka_unit_test(walk_out_of_memory),
 		cmocka_unit_test(walk_fuzz_against_linux),
 	};
 
