@@ -829,6 +829,13 @@ static void fz_name(char *out, size_t len, const char *const *dirs, int ndirs)
 struct fz_tree {
 	char dirs[FZ_DIRS + 1][128];	/* relative to the case root; dirs[0] is "." */
 	int ndirs;
+	/*
+	 * Osprey's tree has a fresh tmpfs mounted on these directories as
+	 * they are made, so walks cross mounts ("." and ".." at a mounted
+	 * root); the host's has plain directories, which answer the same.
+	 */
+	char mounts[FZ_DIRS][PATH_MAX];
+	int nmounts;
 };
 
 static void fz_build(struct fz_tree *t, const char *osp_root, const char *host_root)
@@ -848,6 +855,10 @@ static void fz_build(struct fz_tree *t, const char *osp_root, const char *host_r
 		if (vfs_mkdir(AT_FDCWD, osp, 0755) == 0) {
 			assert_int_equal(namei_host_mkdir(host), 0);
 			t->ndirs++;
+			if (fz_pick(3) == 0) {
+				mount_tmpfs(osp);
+				snprintf(t->mounts[t->nmounts++], PATH_MAX, "%s", osp);
+			}
 		}
 	}
 	for (int i = 0; i < t->ndirs; i++)
@@ -975,6 +986,8 @@ static bool fz_round(int round, int walks, struct fz_stats *st)
 	task_root = root_path;
 	for (int i = 0; i < tree->ndirs; i++)
 		close_fd(fds[i]);
+	while (tree->nmounts)
+		umount_tmpfs(tree->mounts[--tree->nmounts]);
 	case_end(casename, before);
 	namei_host_close(hostfd);
 	unit_rmtree(host_root);
