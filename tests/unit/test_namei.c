@@ -474,6 +474,58 @@ static void walk_plain_lookup(void **state)
 	case_end("/plain", before);
 }
 
+/* vfs_lookup_parent: the directory and the last component, as creation calls see them. */
+static void expect_parent(const char *name, const char *dir, const char *last, int type,
+			  bool trailing)
+{
+	struct path parent;
+	struct qstr q;
+	int t;
+	bool tr;
+	char got[PATH_MAX];
+	long before = snapshot();
+
+	assert_int_equal(vfs_lookup_parent(AT_FDCWD, name, 0, &parent, &q, &t, &tr), 0);
+	name_of(&parent, &task_root, got, sizeof(got));
+	path_put(&parent);
+	assert_string_equal(got, dir);
+	assert_int_equal(q.len, strlen(last));
+	assert_memory_equal(q.name, last, q.len);
+	assert_int_equal(t, type);
+	assert_int_equal(tr, trailing);
+	assert_int_equal(snapshot(), before);
+}
+
+static void walk_lookup_parent(void **state)
+{
+	long before = case_begin("/lp");
+	struct path parent;
+	struct qstr q;
+	int t;
+	bool tr;
+
+	mk("/lp/d", 0755);
+	touch("/lp/d/f");
+	ln("d", "/lp/l");
+	expect_parent("/lp/d/f", "/lp/d", "f", LAST_NORM, false);
+	expect_parent("/lp/d/new", "/lp/d", "new", LAST_NORM, false);
+	expect_parent("/lp/l/new/", "/lp/d", "new", LAST_NORM, true);	/* links on the way */
+	expect_parent("/lp/l", "/lp", "l", LAST_NORM, false);		/* not the last */
+	expect_parent("/lp/d/..", "/lp/d", "..", LAST_DOTDOT, false);
+	expect_parent("/lp/d/.", "/lp/d", ".", LAST_DOT, false);
+	expect_parent("/", "/", "", LAST_ROOT, false);
+	assert_int_equal(vfs_lookup_parent(AT_FDCWD, "/lp/x/y", 0, &parent, &q, &t, &tr), -ENOENT);
+	assert_int_equal(vfs_lookup_parent(AT_FDCWD, "/lp/d/f/y", 0, &parent, &q, &t, &tr),
+			 -ENOTDIR);
+	assert_int_equal(vfs_lookup_parent(AT_FDCWD, "", 0, &parent, &q, &t, &tr), -ENOENT);
+	mk("/lp/nox", 0600);
+	cur_cred = &user_cred;
+	assert_int_equal(vfs_lookup_parent(AT_FDCWD, "/lp/nox/y", 0, &parent, &q, &t, &tr),
+			 -EACCES);
+	cur_cred = &root_cred_shim;
+	case_end("/lp", before);
+}
+
 static void walk_name_too_long(void **state)
 {
 	long before = case_begin("/long");
@@ -1017,6 +1069,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(walk_plain_lookup),
+		cmocka_unit_test(walk_lookup_parent),
 		cmocka_unit_test(walk_name_too_long),
 		cmocka_unit_test(walk_dots_and_mounts),
 		cmocka_unit_test(walk_symlinks),
