@@ -29,7 +29,7 @@ UNIT_LDLIBS := -lcmocka
 UNIT_LIB_SRCS := $(sort $(wildcard lib/*.c))
 # Pure-logic kernel files outside lib/ that are host-tested as they are.
 UNIT_KERNEL_SRCS := mm/buddy.c
-UNIT_SUITES   := format string cmdline cpio inflate buddy rbtree elf pathname seq_buf kmalloc
+UNIT_SUITES   := format string cmdline cpio inflate buddy rbtree elf pathname seq_buf kmalloc namei
 
 UNIT_LIB_OBJS := $(patsubst %.c,$(UNIT_BUILD)/%.o,$(UNIT_LIB_SRCS) $(UNIT_KERNEL_SRCS))
 UNIT_HELPERS  := $(UNIT_BUILD)/$(UNIT_DIR)/unit.o
@@ -64,6 +64,30 @@ $(UNIT_BUILD)/kshim/kmalloc.o: mm/kmalloc.c $(UNIT_DIR)/klib_names.h
 $(UNIT_BUILD)/test_kmalloc: $(UNIT_BUILD)/kshim/kmalloc.o
 $(UNIT_BUILD)/$(UNIT_DIR)/test_kmalloc.o: UNIT_TEST_CFLAGS += -I$(UNIT_KSHIM)
 
+# The path walk: fs/namei.c and the VFS and tmpfs files it walks over,
+# unchanged, with the kshim stand-ins in front of include/; the test
+# defines the environment they call (current cred, root, cwd, fds,
+# mutexes, kmalloc...), see $(UNIT_KSHIM)/README.
+UNIT_NAMEI_SRCS := fs/namei.c fs/dcache.c fs/inode.c fs/permission.c fs/super.c \
+	fs/mount.c fs/link.c fs/getname.c fs/d_path.c \
+	fs/tmpfs/dir.c fs/tmpfs/namei.c fs/tmpfs/super.c
+UNIT_NAMEI_OBJS := $(patsubst %.c,$(UNIT_BUILD)/kshim/%.o,$(UNIT_NAMEI_SRCS))
+$(UNIT_NAMEI_OBJS): $(UNIT_BUILD)/kshim/%.o: %.c $(UNIT_DIR)/klib_names.h
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $< (kshim)"
+	$(Q)$(UNIT_CC) -I$(UNIT_KSHIM) $(UNIT_LIB_CFLAGS) -c $< -o $@
+
+# test_namei.c is kernel code too (its stand-ins implement kernel
+# interfaces); its host side, which needs libc's headers, is namei_host.c.
+UNIT_NAMEI_HOST := $(UNIT_BUILD)/$(UNIT_DIR)/namei_host.o
+$(UNIT_BUILD)/test_namei: $(UNIT_NAMEI_OBJS) $(UNIT_NAMEI_HOST)
+$(UNIT_BUILD)/$(UNIT_DIR)/test_namei.o: UNIT_TEST_CFLAGS = -I$(UNIT_KSHIM) $(UNIT_LIB_CFLAGS) \
+	-Wno-missing-prototypes -I$(UNIT_DIR)
+$(UNIT_NAMEI_HOST): $(UNIT_DIR)/namei_host.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(UNIT_CC) $(UNIT_CFLAGS) -c $< -o $@
+
 $(UNIT_BUILD)/mm/%.o: mm/%.c $(UNIT_DIR)/klib_names.h
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $<"
@@ -83,4 +107,4 @@ $(UNIT_BINS): $(UNIT_BUILD)/test_%: $(UNIT_BUILD)/$(UNIT_DIR)/test_%.o $(UNIT_HE
 	@echo "  HOSTLD  $@"
 	$(Q)$(UNIT_CC) $(UNIT_SAN) -o $@ $^ $(UNIT_LDLIBS)
 
--include $(UNIT_LIB_OBJS:.o=.d) $(UNIT_TEST_OBJS:.o=.d)
+-include $(UNIT_LIB_OBJS:.o=.d) $(UNIT_TEST_OBJS:.o=.d) $(UNIT_NAMEI_OBJS:.o=.d) $(UNIT_NAMEI_HOST:.o=.d)

@@ -16,6 +16,8 @@
 extern unsigned char *kshim_arena;	/* set up by the test */
 extern unsigned long kshim_arena_size;
 
+/* Host pointers are user-half addresses, as on the kernel's side of the line. */
+#define USER_SPACE_END		0x0000800000000000ul
 #define DIRECT_MAP_BASE		((unsigned long)kshim_arena)
 #define DIRECT_MAP_END		((unsigned long)kshim_arena + kshim_arena_size)
 
