@@ -33,6 +33,7 @@
 #include <spinlock.h>	/* the kshim one */
 #include <uapi/fcntl.h>
 #include <vfs.h>
+#include <xattr.h>
 #include <file.h>
 #include "../../fs/internal.h"
 #include "../../fs/tmpfs/tmpfs.h"
@@ -247,6 +248,31 @@ s64 generic_dir_llseek(struct file *f, s64 offset, int whence)
 int noop_fsync(struct file *f, bool datasync)
 {
 	return 0;
+}
+
+/* Extended attributes (fs/xattr.c, fs/tmpfs/xattr.c): no walk sets one. */
+void simple_xattrs_free(struct simple_xattrs **xsp)
+{
+	assert_null(*xsp);
+}
+
+ssize_t tmpfs_getxattr(struct inode *inode, const char *name, void *buf, size_t size)
+{
+	fail_msg("tmpfs_getxattr is not part of this test");
+	return -EIO;
+}
+
+int tmpfs_setxattr(struct inode *inode, const char *name, const void *value, size_t size,
+		   int flags)
+{
+	fail_msg("tmpfs_setxattr is not part of this test");
+	return -EIO;
+}
+
+ssize_t tmpfs_listxattr(struct inode *inode, char *buf, size_t size)
+{
+	fail_msg("tmpfs_listxattr is not part of this test");
+	return -EIO;
 }
 
 /* ---- the tree --------------------------------------------------------- */
