@@ -197,7 +197,9 @@ SHELL_SCRIPT = [
     Step("prompt before vi", ROOT_PROMPT, "vi /tmp/f\n"),
     Step("vi shows /tmp/f in command mode", r"- /tmp/f 1/1 100%", "i"),
     Step("i enters insert mode", r"I /tmp/f 1/1 100%", "Osprey says hello"),
-    Step("the typed text shows", r"Osprey says hello", "\x1b"),
+    # vi may draw the blank as a cursor move, which the log drops; the
+    # file's contents are checked exactly after :wq
+    Step("the typed text shows", r"Osprey says ?hello", "\x1b"),
     Step("ESC back to command mode", r"- /tmp/f \[Modified\] 1/1 100%", ":wq\n"),
     Step(":wq writes the file", r"'/tmp/f' 1L, 18C"),
     # vi leaves the cursor on its status line: the prompt follows on it
