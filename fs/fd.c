@@ -242,6 +242,44 @@ struct file *fget_raw(int fd)
 	return fget_mode(fd, true);
 }
 
+struct fd_ref fdget(int fd)
+{
+	struct files *fs = current_files();
+	struct file *f;
+
+	/*
+	 * Only the tasks sharing the table change it; with one sharer that
+	 * is us, busy in this call.  (/proc readers that hold a reference
+	 * only read it, and they make the count 2: the locked path.)
+	 */
+	if (fs && __atomic_load_n(&fs->refcount, __ATOMIC_ACQUIRE) == 1) {
+		if (fd < 0 || !fd_has_file(fs, (unsigned int)fd))
+			return (struct fd_ref){ NULL, false };
+		f = fs->fd[fd];
+		return (struct fd_ref){ f->mode & FMODE_PATH ? NULL : f, false };
+	}
+	return (struct fd_ref){ fget(fd), true };
+}
+
+void fdput(struct fd_ref ref)
+{
+	if (ref.referenced)
+		file_put(ref.file);
+}
+
+bool fd_is_open(int fd)
+{
+	struct files *fs = current_files();
+	bool open;
+
+	if (!fs || fd < 0)
+		return false;
+	spin_lock(&fs->lock);
+	open = fd_has_file(fs, (unsigned int)fd);
+	spin_unlock(&fs->lock);
+	return open;
+}
+
 /*
  * Make the table hold at least want slots (want <= the limit).  Called
  * and returns with fs->lock held; drops it while allocating.

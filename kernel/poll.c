@@ -13,11 +13,14 @@
 #include <signal.h>
 #include <syscall.h>
 #include <time.h>
+#include <string.h>
 #include <uaccess.h>
 #include <uapi/time_abi.h>
 #include <vfs.h>
 
 #define POLL_MAX_FDS	(1 << 20)	/* beyond RLIMIT_NOFILE's ceiling: -EINVAL */
+/* Calls on up to this many descriptors keep their copy on the stack (256 bytes). */
+#define POLL_STACK_FDS	32
 
 static void poll_wake(struct wait_entry *e)
 {
@@ -109,20 +112,20 @@ static int poll_pass(struct pollfd_abi *fds, unsigned int n, struct poll_table *
 	int ready = 0;
 
 	for (unsigned int i = 0; i < n; i++) {
-		struct file *f;
+		struct fd_ref fd;
 		unsigned int mask;
 
 		fds[i].revents = 0;
 		if (fds[i].fd < 0)
 			continue;
-		f = fget(fds[i].fd);
-		if (!f) {
+		fd = fdget(fds[i].fd);
+		if (!fd.file) {
 			fds[i].revents = POLLNVAL;
 			ready++;
 			continue;
 		}
-		mask = vfs_poll(f, pt);
-		file_put(f);
+		mask = vfs_poll(fd.file, pt);
+		fdput(fd);
 		fds[i].revents = (short)(mask & ((u16)fds[i].events | POLLERR | POLLHUP));
 		if (fds[i].revents)
 			ready++;
@@ -185,25 +188,29 @@ static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no
 
 static long poll_user(struct pollfd_abi *ufds, unsigned int n, u64 deadline, bool no_wait)
 {
-	struct pollfd_abi *fds;
+	struct pollfd_abi on_stack[POLL_STACK_FDS], *fds = on_stack;
 	size_t bytes = (size_t)n * sizeof(*fds);
 	long ret;
 
 	if (n > POLL_MAX_FDS || n > rlimit_nofile())
 		return -EINVAL;
-	fds = n ? kmalloc(bytes, GFP_KERNEL) : NULL;
-	if (n && !fds)
-		return -ENOMEM;
+	if (n > POLL_STACK_FDS) {
+		fds = kmalloc(bytes, GFP_KERNEL);
+		if (!fds)
+			return -ENOMEM;
+	}
 	if (copy_from_user(fds, (const void __user *)ufds, bytes)) {
-		kfree(fds);
-		return -EFAULT;
+		ret = -EFAULT;
+		goto out;
 	}
 	ret = do_poll(fds, n, deadline, no_wait);
 	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
 		if (put_user(fds[i].revents, (short __user *)&ufds[i].revents))
 			ret = -EFAULT;
 	}
-	kfree(fds);
+out:
+	if (fds != on_stack)
+		kfree(fds);
 	return ret;
 }
 
@@ -272,6 +279,8 @@ SYSCALL_DEFINE5(ppoll, struct pollfd_abi *, ufds, unsigned int, n,
 /* --- select ------------------------------------------------------------------- */
 
 #define FD_SETSIZE_MAX	(1 << 20)
+/* Sets of up to 256 descriptors (six of them: asked and ready) stay on the stack. */
+#define SELECT_STACK_WORDS	4
 
 struct select_sets {
 	unsigned long *in, *out, *ex;	/* what was asked */
@@ -302,27 +311,48 @@ static long bits_set(const unsigned long *set, size_t words)
 static long select_fds_open(const struct pollfd_abi *fds, unsigned int n)
 {
 	for (unsigned int i = 0; i < n; i++) {
-		struct file *f = fget_raw(fds[i].fd);	/* open at all: O_PATH too */
-
-		if (!f)
+		if (!fd_is_open(fds[i].fd))	/* open at all: O_PATH too */
 			return -EBADF;
-		file_put(f);
 	}
 	return 0;
 }
 
+static short select_events(const struct select_sets *s, int fd)
+{
+	return (bit(s->in, fd) ? POLLIN | POLLRDNORM | POLLHUP | POLLERR : 0) |
+	       (bit(s->out, fd) ? POLLOUT | POLLWRNORM | POLLERR : 0) |
+	       (bit(s->ex, fd) ? POLLPRI : 0);
+}
+
+/* The descriptors named in any of the three sets. */
+static unsigned int select_count(const struct select_sets *s)
+{
+	unsigned int n = 0;
+
+	for (size_t w = 0; w < s->words; w++) {
+		unsigned long v = (s->in ? s->in[w] : 0) | (s->out ? s->out[w] : 0) |
+				  (s->ex ? s->ex[w] : 0);
+
+		for (; v; v &= v - 1)
+			n++;
+	}
+	return n;
+}
+
 static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wait)
 {
-	struct pollfd_abi *fds = kmalloc((size_t)MAX(nfds, 1) * sizeof(*fds), GFP_KERNEL);
-	unsigned int n = 0;
+	struct pollfd_abi on_stack[POLL_STACK_FDS], *fds = on_stack;
+	unsigned int n = select_count(s);
 	long ret;
 
-	if (!fds)
-		return -ENOMEM;
+	if (n > POLL_STACK_FDS) {
+		fds = kmalloc((size_t)n * sizeof(*fds), GFP_KERNEL);
+		if (!fds)
+			return -ENOMEM;
+	}
+	n = 0;
 	for (int fd = 0; fd < nfds; fd++) {
-		short ev = (bit(s->in, fd) ? POLLIN | POLLRDNORM | POLLHUP | POLLERR : 0) |
-			   (bit(s->out, fd) ? POLLOUT | POLLWRNORM | POLLERR : 0) |
-			   (bit(s->ex, fd) ? POLLPRI : 0);
+		short ev = select_events(s, fd);
 
 		if (ev)
 			fds[n++] = (struct pollfd_abi){ .fd = fd, .events = ev };
@@ -340,7 +370,8 @@ static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wai
 		if (bit(s->ex, fd) && (re & (POLLPRI | POLLNVAL)))
 			s->rex[fd / 64] |= 1ul << (fd % 64);
 	}
-	kfree(fds);
+	if (fds != on_stack)
+		kfree(fds);
 	if (ret > 0)			/* select counts set bits, not descriptors */
 		ret = bits_set(s->rin, s->words) + bits_set(s->rout, s->words) +
 		      bits_set(s->rex, s->words);
@@ -350,22 +381,25 @@ static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wai
 static long select_user(int nfds, unsigned long *uin, unsigned long *uout, unsigned long *uex,
 			u64 deadline, bool no_wait)
 {
+	unsigned long on_stack[6 * SELECT_STACK_WORDS], *buf = on_stack;
 	struct select_sets s = { .words = (size_t)(nfds + 63) / 64 };
 	size_t bytes = s.words * sizeof(unsigned long);
-	unsigned long *buf;
 	long ret = 0;
 
 	if (nfds < 0 || nfds > FD_SETSIZE_MAX)
 		return -EINVAL;
-	buf = kzalloc(MAX(bytes, 1) * 6);
-	if (!buf)
-		return -ENOMEM;
+	if (s.words > SELECT_STACK_WORDS) {
+		buf = kmalloc(bytes * 6, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+	}
 	s.in = uin ? buf : NULL;
 	s.out = uout ? buf + s.words : NULL;
 	s.ex = uex ? buf + 2 * s.words : NULL;
 	s.rin = buf + 3 * s.words;
 	s.rout = buf + 4 * s.words;
 	s.rex = buf + 5 * s.words;
+	memset(s.rin, 0, 3 * bytes);
 	if ((uin && copy_from_user(s.in, (const void __user *)uin, bytes)) ||
 	    (uout && copy_from_user(s.out, (const void __user *)uout, bytes)) ||
 	    (uex && copy_from_user(s.ex, (const void __user *)uex, bytes)))
@@ -376,7 +410,8 @@ static long select_user(int nfds, unsigned long *uin, unsigned long *uout, unsig
 			 (uout && copy_to_user((void __user *)uout, s.rout, bytes)) ||
 			 (uex && copy_to_user((void __user *)uex, s.rex, bytes))))
 		ret = -EFAULT;
-	kfree(buf);
+	if (buf != on_stack)
+		kfree(buf);
 	return ret;
 }
 
