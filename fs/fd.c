@@ -267,15 +267,26 @@ void fdput(struct fd_ref ref)
 		file_put(ref.file);
 }
 
-bool fd_is_open(int fd)
+static bool fds_all_open_locked(const struct files *fs, unsigned int base, unsigned long bits)
+{
+	for (; bits; bits &= bits - 1) {
+		if (!fd_has_file(fs, base + (unsigned int)__builtin_ctzl(bits)))
+			return false;
+	}
+	return true;
+}
+
+bool fds_all_open(unsigned int base, unsigned long bits)
 {
 	struct files *fs = current_files();
 	bool open;
 
-	if (!fs || fd < 0)
-		return false;
+	if (!fs)
+		return !bits;
+	if (__atomic_load_n(&fs->refcount, __ATOMIC_ACQUIRE) == 1)
+		return fds_all_open_locked(fs, base, bits);	/* unshared: see fdget() */
 	spin_lock(&fs->lock);
-	open = fd_has_file(fs, (unsigned int)fd);
+	open = fds_all_open_locked(fs, base, bits);
 	spin_unlock(&fs->lock);
 	return open;
 }

@@ -78,8 +78,12 @@ struct fd_ref {
 };
 struct fd_ref fdget(int fd);
 void fdput(struct fd_ref ref);
-/* Is fd open in the current task's table (O_PATH files too)? */
-bool fd_is_open(int fd);
+/*
+ * Are the descriptors base + i, for every bit i set in bits, all open in
+ * the current task's table (O_PATH files too)?  select(2)'s check, a word
+ * of its set at a time.
+ */
+bool fds_all_open(unsigned int base, unsigned long bits);
 /* Install f (its reference moves to the table) at the lowest free fd >= min. */
 int fd_install(struct file *f, unsigned int min, bool cloexec);
 /*
