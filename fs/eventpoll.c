@@ -685,7 +685,8 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 	struct ktimeout to;
 	int ret;
 
-	ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
+	if (timeout_ns)		/* a zero timeout never sleeps: no timer to arm or cancel */
+		ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
 	for (;;) {
 		bool timed_out = timeout_ns == 0 || ktimeout_fired(&to);
 
@@ -702,24 +703,25 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 			break;
 		ep_sleep(ep, &to);
 	}
-	ktimeout_stop(&to);
+	if (timeout_ns)
+		ktimeout_stop(&to);
 	return ret;
 }
 
 static long do_epoll_wait(int epfd, struct epoll_event_abi *uevents, int max, s64 timeout_ns)
 {
-	struct file *f;
+	struct fd_ref f;
 	long ret;
 
 	if (max <= 0 || max > EP_MAX_EVENTS)
 		return -EINVAL;
 	if (!access_ok((const void __user *)uevents, (size_t)max * sizeof(*uevents)))
 		return -EFAULT;
-	f = fget(epfd);
-	if (!f)
+	f = fdget(epfd);
+	if (!f.file)
 		return -EBADF;
-	ret = is_file_epoll(f) ? ep_poll(f->private, uevents, max, timeout_ns) : -EINVAL;
-	file_put(f);
+	ret = is_file_epoll(f.file) ? ep_poll(f.file->private, uevents, max, timeout_ns) : -EINVAL;
+	fdput(f);
 	return ret;
 }
 
