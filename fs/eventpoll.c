@@ -356,6 +356,19 @@ static bool ep_scan_end(struct eventpoll *ep, struct list_head *scan)
 	return more;
 }
 
+/*
+ * Is some thread asleep (or about to be) in epoll_wait on this set?  Read
+ * without the queue's lock, after the ready list was changed: the fence
+ * pairs with the waiter's, which adds itself to ep->wq (prepare_to_wait's
+ * set_current_state is a full barrier) before it reads the ready list.
+ * Either we see it queued, or it sees the items we put back.
+ */
+static bool ep_has_waiters(struct eventpoll *ep)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return READ_ONCE(ep->wq.waiters.next) != &ep->wq.waiters;
+}
+
 /* After reporting epi: disable a one-shot item, requeue a level-triggered one. */
 static void ep_after_report(struct eventpoll *ep, struct epitem *epi)
 {
@@ -399,7 +412,7 @@ static int ep_send_events(struct eventpoll *ep, struct epoll_event_abi __user *u
 		n++;
 		ep_after_report(ep, epi);
 	}
-	if (ep_scan_end(ep, &scan))
+	if (ep_scan_end(ep, &scan) && ep_has_waiters(ep))
 		wake_up(&ep->wq);	/* other threads may take the rest */
 	mutex_unlock(&ep->mtx);
 	return n;
