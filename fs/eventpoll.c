@@ -356,6 +356,19 @@ static bool ep_scan_end(struct eventpoll *ep, struct list_head *scan)
 	return more;
 }
 
+/*
+ * Is some thread asleep (or about to be) in epoll_wait on this set?  Read
+ * without the queue's lock, after the ready list was changed: the fence
+ * pairs with the waiter's, which adds itself to ep->wq (prepare_to_wait's
+ * set_current_state is a full barrier) before it reads the ready list.
+ * Either we see it queued, or it sees the items we put back.
+ */
+static bool ep_has_waiters(struct eventpoll *ep)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	return READ_ONCE(ep->wq.waiters.next) != &ep->wq.waiters;
+}
+
 /* After reporting epi: disable a one-shot item, requeue a level-triggered one. */
 static void ep_after_report(struct eventpoll *ep, struct epitem *epi)
 {
@@ -399,7 +412,7 @@ static int ep_send_events(struct eventpoll *ep, struct epoll_event_abi __user *u
 		n++;
 		ep_after_report(ep, epi);
 	}
-	if (ep_scan_end(ep, &scan))
+	if (ep_scan_end(ep, &scan) && ep_has_waiters(ep))
 		wake_up(&ep->wq);	/* other threads may take the rest */
 	mutex_unlock(&ep->mtx);
 	return n;
@@ -685,7 +698,8 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 	struct ktimeout to;
 	int ret;
 
-	ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
+	if (timeout_ns)		/* a zero timeout never sleeps: no timer to arm or cancel */
+		ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
 	for (;;) {
 		bool timed_out = timeout_ns == 0 || ktimeout_fired(&to);
 
@@ -702,24 +716,25 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 			break;
 		ep_sleep(ep, &to);
 	}
-	ktimeout_stop(&to);
+	if (timeout_ns)
+		ktimeout_stop(&to);
 	return ret;
 }
 
 static long do_epoll_wait(int epfd, struct epoll_event_abi *uevents, int max, s64 timeout_ns)
 {
-	struct file *f;
+	struct fd_ref f;
 	long ret;
 
 	if (max <= 0 || max > EP_MAX_EVENTS)
 		return -EINVAL;
 	if (!access_ok((const void __user *)uevents, (size_t)max * sizeof(*uevents)))
 		return -EFAULT;
-	f = fget(epfd);
-	if (!f)
+	f = fdget(epfd);
+	if (!f.file)
 		return -EBADF;
-	ret = is_file_epoll(f) ? ep_poll(f->private, uevents, max, timeout_ns) : -EINVAL;
-	file_put(f);
+	ret = is_file_epoll(f.file) ? ep_poll(f.file->private, uevents, max, timeout_ns) : -EINVAL;
+	fdput(f);
 	return ret;
 }
 

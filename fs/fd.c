@@ -242,6 +242,55 @@ struct file *fget_raw(int fd)
 	return fget_mode(fd, true);
 }
 
+struct fd_ref fdget(int fd)
+{
+	struct files *fs = current_files();
+	struct file *f;
+
+	/*
+	 * Only the tasks sharing the table change it; with one sharer that
+	 * is us, busy in this call.  (/proc readers that hold a reference
+	 * only read it, and they make the count 2: the locked path.)
+	 */
+	if (fs && __atomic_load_n(&fs->refcount, __ATOMIC_ACQUIRE) == 1) {
+		if (fd < 0 || !fd_has_file(fs, (unsigned int)fd))
+			return (struct fd_ref){ NULL, false };
+		f = fs->fd[fd];
+		return (struct fd_ref){ f->mode & FMODE_PATH ? NULL : f, false };
+	}
+	return (struct fd_ref){ fget(fd), true };
+}
+
+void fdput(struct fd_ref ref)
+{
+	if (ref.referenced)
+		file_put(ref.file);
+}
+
+static bool fds_all_open_locked(const struct files *fs, unsigned int base, unsigned long bits)
+{
+	for (; bits; bits &= bits - 1) {
+		if (!fd_has_file(fs, base + (unsigned int)__builtin_ctzl(bits)))
+			return false;
+	}
+	return true;
+}
+
+bool fds_all_open(unsigned int base, unsigned long bits)
+{
+	struct files *fs = current_files();
+	bool open;
+
+	if (!fs)
+		return !bits;
+	if (__atomic_load_n(&fs->refcount, __ATOMIC_ACQUIRE) == 1)
+		return fds_all_open_locked(fs, base, bits);	/* unshared: see fdget() */
+	spin_lock(&fs->lock);
+	open = fds_all_open_locked(fs, base, bits);
+	spin_unlock(&fs->lock);
+	return open;
+}
+
 /*
  * Make the table hold at least want slots (want <= the limit).  Called
  * and returns with fs->lock held; drops it while allocating.

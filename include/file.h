@@ -66,6 +66,24 @@ unsigned int rlimit_nofile(void);
 /* The file at fd with a reference, or NULL; fget() refuses O_PATH files. */
 struct file *fget(int fd);
 struct file *fget_raw(int fd);
+/*
+ * fget() for the length of one system call, made cheap when the table is
+ * not shared: no other task can close fd before the call returns, so the
+ * table is read without its lock and no reference is taken (Linux's
+ * fdget).  Pair with fdput(); keep the file beyond the call with file_get().
+ */
+struct fd_ref {
+	struct file *file;	/* NULL: fd not open (or O_PATH) */
+	bool referenced;	/* fdput() must drop a reference */
+};
+struct fd_ref fdget(int fd);
+void fdput(struct fd_ref ref);
+/*
+ * Are the descriptors base + i, for every bit i set in bits, all open in
+ * the current task's table (O_PATH files too)?  select(2)'s check, a word
+ * of its set at a time.
+ */
+bool fds_all_open(unsigned int base, unsigned long bits);
 /* Install f (its reference moves to the table) at the lowest free fd >= min. */
 int fd_install(struct file *f, unsigned int min, bool cloexec);
 /*

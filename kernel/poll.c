@@ -13,11 +13,14 @@
 #include <signal.h>
 #include <syscall.h>
 #include <time.h>
+#include <string.h>
 #include <uaccess.h>
 #include <uapi/time_abi.h>
 #include <vfs.h>
 
 #define POLL_MAX_FDS	(1 << 20)	/* beyond RLIMIT_NOFILE's ceiling: -EINVAL */
+/* Calls on up to this many descriptors keep their copy on the stack (256 bytes). */
+#define POLL_STACK_FDS	32
 
 static void poll_wake(struct wait_entry *e)
 {
@@ -109,20 +112,20 @@ static int poll_pass(struct pollfd_abi *fds, unsigned int n, struct poll_table *
 	int ready = 0;
 
 	for (unsigned int i = 0; i < n; i++) {
-		struct file *f;
+		struct fd_ref fd;
 		unsigned int mask;
 
 		fds[i].revents = 0;
 		if (fds[i].fd < 0)
 			continue;
-		f = fget(fds[i].fd);
-		if (!f) {
+		fd = fdget(fds[i].fd);
+		if (!fd.file) {
 			fds[i].revents = POLLNVAL;
 			ready++;
 			continue;
 		}
-		mask = vfs_poll(f, pt);
-		file_put(f);
+		mask = vfs_poll(fd.file, pt);
+		fdput(fd);
 		fds[i].revents = (short)(mask & ((u16)fds[i].events | POLLERR | POLLHUP));
 		if (fds[i].revents)
 			ready++;
@@ -164,7 +167,8 @@ static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no
 	int ready, err = 0;
 
 	poll_table_init(&pt);
-	ktimeout_start(&to, no_wait ? 0 : deadline);
+	if (!no_wait)		/* no_wait never sleeps: no timer to arm or cancel */
+		ktimeout_start(&to, deadline);
 	for (;;) {
 		ready = poll_pass(fds, n, no_wait ? NULL : &pt);
 		pt.registering = false;
@@ -176,7 +180,8 @@ static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no
 		if (err)
 			break;
 	}
-	ktimeout_stop(&to);
+	if (!no_wait)
+		ktimeout_stop(&to);
 	poll_table_free(&pt);
 	if (pt.error && !ready)
 		return pt.error;
@@ -185,25 +190,29 @@ static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no
 
 static long poll_user(struct pollfd_abi *ufds, unsigned int n, u64 deadline, bool no_wait)
 {
-	struct pollfd_abi *fds;
+	struct pollfd_abi on_stack[POLL_STACK_FDS], *fds = on_stack;
 	size_t bytes = (size_t)n * sizeof(*fds);
 	long ret;
 
 	if (n > POLL_MAX_FDS || n > rlimit_nofile())
 		return -EINVAL;
-	fds = n ? kmalloc(bytes, GFP_KERNEL) : NULL;
-	if (n && !fds)
-		return -ENOMEM;
+	if (n > POLL_STACK_FDS) {
+		fds = kmalloc(bytes, GFP_KERNEL);
+		if (!fds)
+			return -ENOMEM;
+	}
 	if (copy_from_user(fds, (const void __user *)ufds, bytes)) {
-		kfree(fds);
-		return -EFAULT;
+		ret = -EFAULT;
+		goto out;
 	}
 	ret = do_poll(fds, n, deadline, no_wait);
 	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
 		if (put_user(fds[i].revents, (short __user *)&ufds[i].revents))
 			ret = -EFAULT;
 	}
-	kfree(fds);
+out:
+	if (fds != on_stack)
+		kfree(fds);
 	return ret;
 }
 
@@ -272,6 +281,8 @@ SYSCALL_DEFINE5(ppoll, struct pollfd_abi *, ufds, unsigned int, n,
 /* --- select ------------------------------------------------------------------- */
 
 #define FD_SETSIZE_MAX	(1 << 20)
+/* Sets of up to 256 descriptors (six of them: asked and ready) stay on the stack. */
+#define SELECT_STACK_WORDS	4
 
 struct select_sets {
 	unsigned long *in, *out, *ex;	/* what was asked */
@@ -279,104 +290,157 @@ struct select_sets {
 	size_t words;
 };
 
-static bool bit(const unsigned long *set, int fd)
+/* What each set asks poll for, and which answers make a descriptor ready in it. */
+#define SELECT_IN	(POLLIN | POLLRDNORM | POLLHUP | POLLERR)
+#define SELECT_OUT	(POLLOUT | POLLWRNORM | POLLERR)
+#define SELECT_EX	POLLPRI
+#define SELECT_IN_READY		(SELECT_IN | POLLNVAL)
+#define SELECT_OUT_READY	(SELECT_OUT | POLLNVAL)
+#define SELECT_EX_READY		(SELECT_EX | POLLNVAL)
+
+static unsigned long set_word(const unsigned long *set, size_t w)
 {
-	return set && (set[fd / 64] >> (fd % 64)) & 1;
+	return set ? set[w] : 0;
 }
 
-static long bits_set(const unsigned long *set, size_t words)
+/* Word w of the union of the three sets: the descriptors asked about. */
+static unsigned long select_word(const struct select_sets *s, size_t w)
 {
-	long n = 0;
+	return set_word(s->in, w) | set_word(s->out, w) | set_word(s->ex, w);
+}
 
-	for (size_t w = 0; w < words; w++)
-		for (unsigned long v = set[w]; v; v &= v - 1)
+static unsigned int select_count(const struct select_sets *s)
+{
+	unsigned int n = 0;
+
+	for (size_t w = 0; w < s->words; w++)
+		for (unsigned long v = select_word(s, w); v; v &= v - 1)
 			n++;
 	return n;
 }
 
 /*
- * select(2) refuses a set naming a closed descriptor, before it waits; one
- * closed later (by another thread) is reported ready in every set that
- * names it, as Linux does (POLLNVAL is in its in, out and except sets).
+ * The sets as a poll array in descriptor order, or -EBADF: select(2)
+ * refuses a set naming a closed descriptor before it waits.  (One closed
+ * later, by another thread, is reported ready in every set that names it,
+ * as Linux does: POLLNVAL is in its in, out and except sets.)
  */
-static long select_fds_open(const struct pollfd_abi *fds, unsigned int n)
+static long select_to_poll(const struct select_sets *s, struct pollfd_abi *fds)
 {
-	for (unsigned int i = 0; i < n; i++) {
-		struct file *f = fget_raw(fds[i].fd);	/* open at all: O_PATH too */
+	unsigned int n = 0;
 
-		if (!f)
+	for (size_t w = 0; w < s->words; w++) {
+		unsigned long in = set_word(s->in, w), out = set_word(s->out, w);
+		unsigned long ex = set_word(s->ex, w), all = in | out | ex;
+
+		if (!fds_all_open((unsigned int)(w * 64), all))
 			return -EBADF;
-		file_put(f);
+		for (; all; all &= all - 1) {
+			unsigned int b = (unsigned int)__builtin_ctzl(all);
+			unsigned long m = 1ul << b;
+
+			fds[n++] = (struct pollfd_abi){
+				.fd = (int)(w * 64 + b),
+				.events = (short)((in & m ? SELECT_IN : 0) | (out & m ? SELECT_OUT : 0) |
+						  (ex & m ? SELECT_EX : 0)),
+			};
+		}
 	}
 	return 0;
 }
 
-static long do_select(int nfds, struct select_sets *s, u64 deadline, bool no_wait)
+/* Fill the ready sets from the poll answers; select counts set bits, not descriptors. */
+static long select_from_poll(struct select_sets *s, const struct pollfd_abi *fds, unsigned int n)
 {
-	struct pollfd_abi *fds = kmalloc((size_t)MAX(nfds, 1) * sizeof(*fds), GFP_KERNEL);
-	unsigned int n = 0;
+	long ready = 0;
+
+	for (unsigned int i = 0; i < n; i++) {
+		unsigned int fd = (unsigned int)fds[i].fd;
+		unsigned long m = 1ul << (fd % 64);
+		int ev = fds[i].events, re = fds[i].revents;
+
+		if ((ev & POLLIN) && (re & SELECT_IN_READY)) {
+			s->rin[fd / 64] |= m;
+			ready++;
+		}
+		if ((ev & POLLOUT) && (re & SELECT_OUT_READY)) {
+			s->rout[fd / 64] |= m;
+			ready++;
+		}
+		if ((ev & POLLPRI) && (re & SELECT_EX_READY)) {
+			s->rex[fd / 64] |= m;
+			ready++;
+		}
+	}
+	return ready;
+}
+
+static long do_select(struct select_sets *s, u64 deadline, bool no_wait)
+{
+	struct pollfd_abi on_stack[POLL_STACK_FDS], *fds = on_stack;
+	unsigned int n = select_count(s);
 	long ret;
 
-	if (!fds)
-		return -ENOMEM;
-	for (int fd = 0; fd < nfds; fd++) {
-		short ev = (bit(s->in, fd) ? POLLIN | POLLRDNORM | POLLHUP | POLLERR : 0) |
-			   (bit(s->out, fd) ? POLLOUT | POLLWRNORM | POLLERR : 0) |
-			   (bit(s->ex, fd) ? POLLPRI : 0);
-
-		if (ev)
-			fds[n++] = (struct pollfd_abi){ .fd = fd, .events = ev };
+	if (n > POLL_STACK_FDS) {
+		fds = kmalloc((size_t)n * sizeof(*fds), GFP_KERNEL);
+		if (!fds)
+			return -ENOMEM;
 	}
-	ret = select_fds_open(fds, n);
+	ret = select_to_poll(s, fds);
 	if (!ret)
 		ret = do_poll(fds, n, deadline, no_wait);
-	for (unsigned int i = 0; ret >= 0 && i < n; i++) {
-		int fd = fds[i].fd, re = fds[i].revents;
-
-		if (bit(s->in, fd) && (re & (POLLIN | POLLRDNORM | POLLHUP | POLLERR | POLLNVAL)))
-			s->rin[fd / 64] |= 1ul << (fd % 64);
-		if (bit(s->out, fd) && (re & (POLLOUT | POLLWRNORM | POLLERR | POLLNVAL)))
-			s->rout[fd / 64] |= 1ul << (fd % 64);
-		if (bit(s->ex, fd) && (re & (POLLPRI | POLLNVAL)))
-			s->rex[fd / 64] |= 1ul << (fd % 64);
-	}
-	kfree(fds);
-	if (ret > 0)			/* select counts set bits, not descriptors */
-		ret = bits_set(s->rin, s->words) + bits_set(s->rout, s->words) +
-		      bits_set(s->rex, s->words);
+	if (ret > 0)
+		ret = select_from_poll(s, fds, n);
+	if (fds != on_stack)
+		kfree(fds);
 	return ret;
+}
+
+/* Bits at and above nfds in the last word are not asked about. */
+static void select_trim(unsigned long *set, int nfds)
+{
+	if (set && nfds % 64)
+		set[nfds / 64] &= (1ul << (nfds % 64)) - 1;
 }
 
 static long select_user(int nfds, unsigned long *uin, unsigned long *uout, unsigned long *uex,
 			u64 deadline, bool no_wait)
 {
+	unsigned long on_stack[6 * SELECT_STACK_WORDS], *buf = on_stack;
 	struct select_sets s = { .words = (size_t)(nfds + 63) / 64 };
 	size_t bytes = s.words * sizeof(unsigned long);
-	unsigned long *buf;
 	long ret = 0;
 
 	if (nfds < 0 || nfds > FD_SETSIZE_MAX)
 		return -EINVAL;
-	buf = kzalloc(MAX(bytes, 1) * 6);
-	if (!buf)
-		return -ENOMEM;
+	if (s.words > SELECT_STACK_WORDS) {
+		buf = kmalloc(bytes * 6, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+	}
 	s.in = uin ? buf : NULL;
 	s.out = uout ? buf + s.words : NULL;
 	s.ex = uex ? buf + 2 * s.words : NULL;
 	s.rin = buf + 3 * s.words;
 	s.rout = buf + 4 * s.words;
 	s.rex = buf + 5 * s.words;
+	memset(s.rin, 0, 3 * bytes);
 	if ((uin && copy_from_user(s.in, (const void __user *)uin, bytes)) ||
 	    (uout && copy_from_user(s.out, (const void __user *)uout, bytes)) ||
 	    (uex && copy_from_user(s.ex, (const void __user *)uex, bytes)))
 		ret = -EFAULT;
-	if (!ret)
-		ret = do_select(nfds, &s, deadline, no_wait);
+	if (!ret) {
+		select_trim(s.in, nfds);
+		select_trim(s.out, nfds);
+		select_trim(s.ex, nfds);
+		ret = do_select(&s, deadline, no_wait);
+	}
 	if (ret >= 0 && ((uin && copy_to_user((void __user *)uin, s.rin, bytes)) ||
 			 (uout && copy_to_user((void __user *)uout, s.rout, bytes)) ||
 			 (uex && copy_to_user((void __user *)uex, s.rex, bytes))))
 		ret = -EFAULT;
-	kfree(buf);
+	if (buf != on_stack)
+		kfree(buf);
 	return ret;
 }
 

@@ -70,9 +70,10 @@ static inline uint64_t rdtsc_ordered(void)
 
 /*
  * Nanoseconds of CLOCK_MONOTONIC (realtime: plus the offset), or -1 when
- * the kernel has no TSC clock for us.
+ * the kernel has no TSC clock for us.  Inlined: the hot path then needs
+ * no stack frame (clock_gettime is the call programs make most).
  */
-static int read_clock_ns(int realtime, int64_t *ns)
+static inline __attribute__((always_inline)) int read_clock_ns(int realtime, int64_t *ns)
 {
 	const volatile struct vdso_data *vd = &vvar_page;
 	uint32_t seq, mode;
@@ -102,8 +103,15 @@ static int read_clock_ns(int realtime, int64_t *ns)
 
 static struct vdso_timespec ns_to_timespec(int64_t ns)
 {
-	struct vdso_timespec ts = { ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
+	struct vdso_timespec ts;
 
+	if (ns >= 0) {		/* the usual case: unsigned division is shorter */
+		ts.tv_sec = (int64_t)((uint64_t)ns / NSEC_PER_SEC);
+		ts.tv_nsec = (int64_t)((uint64_t)ns % NSEC_PER_SEC);
+		return ts;
+	}
+	ts.tv_sec = ns / NSEC_PER_SEC;
+	ts.tv_nsec = ns % NSEC_PER_SEC;
 	if (ts.tv_nsec < 0) {
 		ts.tv_sec--;
 		ts.tv_nsec += NSEC_PER_SEC;
