@@ -9,6 +9,7 @@ mount -t devtmpfs devtmpfs /dev
 mkdir -p /dev/pts
 mount -t devpts devpts /dev/pts	# one shared instance, as our kernel has
 mount -t tmpfs tmpfs /tmp
+hostname osprey
 echo "busybox initramfs: $(uname -sr), type 'poweroff' to leave"
 # Why busybox init and not "exec setsid sh" here:
 #  - the shell must not be process 1.  Linux treats the children of init as
