@@ -45,6 +45,12 @@ struct tty_driver_ops {
 	 * until the driver wakes it.
 	 */
 	size_t (*write_room)(struct tty *tty);
+	/*
+	 * Output not yet sent (default: none, output is synchronous); the
+	 * driver wakes write_wait as it drains.  flush_output drops it.
+	 */
+	size_t (*chars_in_buffer)(struct tty *tty);
+	void (*flush_output)(struct tty *tty);
 	/* The reader consumed input: buffer room appeared (default: nothing). */
 	void (*unthrottle)(struct tty *tty);
 	/* A file opens / releases the terminal (default: 0 / nothing). */

@@ -1,17 +1,24 @@
 /*
  * 16550A UART (COM1 at I/O port 0x3f8): the boot console and ttyS0.
  *
- * Output is polled: a byte is written once the transmit holding register
- * is empty, so messages reach the wire even from a panic with interrupts
- * off, and the 16-byte FIFO keeps that cheap.  Input is interrupt driven:
- * ISA IRQ 4 fires when bytes arrive and the handler feeds each one to the
- * terminal's line discipline.  When no UART answers the scratch-register
- * probe, output is dropped rather than spinning forever on a missing
- * device, and no terminal is created.
+ * Both directions are interrupt driven once ttyS0 exists (ISA IRQ 4).
+ * Received bytes go straight to the line discipline.  Terminal output is
+ * queued in a transmit ring: the writer puts bytes there and starts the
+ * UART; the "transmitter empty" interrupt moves the next FIFO-full (16
+ * bytes) out and wakes writers waiting for room, so a process writing to
+ * a slow line sleeps instead of spinning.
+ *
+ * Kernel messages (the console) stay polled, so they reach the wire even
+ * from a panic with interrupts off; they first push out what the ring
+ * holds, keeping terminal output and messages in order.  When no UART
+ * answers the scratch-register probe, output is dropped rather than
+ * spinning forever on a missing device, and no terminal is created.
  */
 #include <irq.h>
 #include <printk.h>
 #include <tty.h>
+#include <wait.h>
+#include <asm/cpu.h>
 #include <asm/io.h>
 #include <serial8250.h>
 
@@ -27,13 +34,28 @@
 #define REG_SCRATCH	7
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
-#define LSR_THRE	0x20
+#define LSR_THRE	0x20	/* the transmit FIFO is empty */
 #define LSR_DR		0x01	/* a received byte is waiting */
 #define IER_RX		0x01
+#define IER_THRI	0x02	/* interrupt when the transmit FIFO empties */
 #define COM1_ISA_IRQ	4
 #define TX_SPIN_LIMIT	100000
+#define UART_FIFO_SIZE	16
+#define TX_RING_SIZE	4096	/* a power of two */
 
 static bool uart_present;
+
+/*
+ * The transmit ring: queued bytes are [tx_tail, tx_head) (free-running,
+ * index modulo TX_RING_SIZE).  tx_lock protects the ring, tx_irq_on and
+ * the UART's IER; it is taken with interrupts off, inside tty->lock
+ * (echo writes from the receive interrupt) and never around a wake-up.
+ */
+static DEFINE_SPINLOCK(tx_lock);
+static char tx_ring[TX_RING_SIZE];
+static unsigned int tx_head, tx_tail;
+static bool tx_irq_on;		/* IER_THRI set: the interrupt drains the ring */
+static struct tty uart_tty;
 
 static void uart_putc(char c)
 {
@@ -44,15 +66,67 @@ static void uart_putc(char c)
 	outb(COM1 + REG_DATA, c);
 }
 
+static unsigned int tx_queued(void)
+{
+	return tx_head - tx_tail;
+}
+
+static void set_ier(bool thri)
+{
+	tx_irq_on = thri;
+	outb(COM1 + REG_IER, IER_RX | (thri ? IER_THRI : 0));
+}
+
+/*
+ * Move up to a FIFO's worth of queued bytes into an empty FIFO, and keep
+ * the interrupt on while anything is queued or still being sent, so the
+ * next one comes when the FIFO empties (tx_lock held).  Returns whether
+ * room appeared in the ring.
+ */
+static bool tx_push(void)
+{
+	unsigned int before = tx_queued();
+
+	if (!(inb(COM1 + REG_LSR) & LSR_THRE)) {
+		/* Still sending (maybe console bytes): go on when the FIFO empties. */
+		if (before && !tx_irq_on)
+			set_ier(true);
+		return false;
+	}
+	for (int i = 0; i < UART_FIFO_SIZE && tx_queued(); i++)
+		outb(COM1 + REG_DATA, tx_ring[tx_tail++ % TX_RING_SIZE]);
+	set_ier(tx_queued() || before);
+	return tx_queued() < before || before == 0;
+}
+
+/* Send everything queued by polling (tx_lock held): before console output. */
+static void tx_drain_polled(void)
+{
+	while (tx_queued())
+		uart_putc(tx_ring[tx_tail++ % TX_RING_SIZE]);
+}
+
 static void uart_console_write(const char *s, size_t len)
 {
+	unsigned long flags;
+	bool locked = false;
+
 	if (!uart_present)
 		return;
+	/* Bounded: a panic on the CPU that holds tx_lock must still print. */
+	flags = arch_irq_save();
+	for (int i = 0; i < TX_SPIN_LIMIT && !(locked = spin_trylock(&tx_lock)); i++)
+		cpu_relax();
+	if (locked)
+		tx_drain_polled();
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\n')
 			uart_putc('\r');
 		uart_putc(s[i]);
 	}
+	if (locked)
+		spin_unlock(&tx_lock);
+	arch_irq_restore(flags);
 }
 
 static struct console uart_console = {
@@ -78,25 +152,69 @@ void serial8250_early_init(void)
 
 /* --- ttyS0 ------------------------------------------------------------------- */
 
-static struct tty uart_tty;
-
+/* Queue bytes (write_room said they fit; any excess is dropped) and start sending. */
 static void uart_tty_write(struct tty *tty, const char *buf, size_t len)
 {
+	unsigned long flags = spin_lock_irqsave(&tx_lock);
+
 	(void)tty;
-	for (size_t i = 0; i < len; i++)
-		uart_putc(buf[i]);
+	for (size_t i = 0; i < len && tx_queued() < TX_RING_SIZE; i++)
+		tx_ring[tx_head++ % TX_RING_SIZE] = buf[i];
+	if (!tx_irq_on)
+		tx_push();
+	spin_unlock_irqrestore(&tx_lock, flags);
+}
+
+static size_t uart_write_room(struct tty *tty)
+{
+	(void)tty;
+	return TX_RING_SIZE - READ_ONCE(tx_head) + READ_ONCE(tx_tail);
+}
+
+/* Bytes not yet on the wire: queued, or in the UART (TIOCOUTQ, tcdrain). */
+static size_t uart_chars_in_buffer(struct tty *tty)
+{
+	unsigned long flags = spin_lock_irqsave(&tx_lock);
+	/* A non-empty FIFO has the interrupt on, whose wake-up ends a drain. */
+	size_t n = tx_queued() + !(inb(COM1 + REG_LSR) & LSR_THRE);
+
+	(void)tty;
+	spin_unlock_irqrestore(&tx_lock, flags);
+	return n;
+}
+
+/* TCOFLUSH: forget what is queued. */
+static void uart_flush_output(struct tty *tty)
+{
+	unsigned long flags = spin_lock_irqsave(&tx_lock);
+
+	(void)tty;
+	tx_tail = tx_head;
+	spin_unlock_irqrestore(&tx_lock, flags);
+	wake_up(&uart_tty.write_wait);
 }
 
 static const struct tty_driver_ops uart_tty_ops = {
 	.write = uart_tty_write,
+	.write_room = uart_write_room,
+	.chars_in_buffer = uart_chars_in_buffer,
+	.flush_output = uart_flush_output,
 };
 
 static void uart_interrupt(void *data)
 {
 	struct tty *tty = data;
+	unsigned long flags;
+	bool room = false;
 
 	while (inb(COM1 + REG_LSR) & LSR_DR)
 		tty_receive(tty, (char)inb(COM1 + REG_DATA));
+	flags = spin_lock_irqsave(&tx_lock);
+	if (tx_irq_on)
+		room = tx_push();
+	spin_unlock_irqrestore(&tx_lock, flags);
+	if (room)
+		wake_up(&tty->write_wait);	/* writers waiting for room or a drain */
 }
 
 void serial8250_tty_init(void)

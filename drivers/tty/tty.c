@@ -282,6 +282,19 @@ static long ioctl_spgrp(struct tty *tty, const int *upgrp)
 
 /* --- termios and the rest ------------------------------------------------------- */
 
+static size_t tty_chars_in_buffer(struct tty *tty)
+{
+	return tty->ops->chars_in_buffer ? tty->ops->chars_in_buffer(tty) : 0;
+}
+
+/* tcdrain: sleep until the driver has sent all queued output. */
+static long tty_wait_until_sent(struct tty *tty)
+{
+	if (wait_event_interruptible(tty->write_wait, tty_chars_in_buffer(tty) == 0))
+		return -ERESTARTSYS;
+	return 0;
+}
+
 static long set_termios(struct tty *tty, unsigned int cmd, const void *uarg)
 {
 	struct termios_k t;
@@ -292,6 +305,11 @@ static long set_termios(struct tty *tty, unsigned int cmd, const void *uarg)
 		return err;
 	if (copy_from_user(&t, (const void __user *)uarg, sizeof(t)))
 		return -EFAULT;
+	if (cmd == TCSETSW || cmd == TCSETSF) {
+		err = tty_wait_until_sent(tty);
+		if (err)
+			return err;
+	}
 	if (cmd == TCSETSF)
 		n_tty_flush_input(tty);
 	flags = spin_lock_irqsave(&tty->lock);
@@ -391,10 +409,12 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 	case FIONREAD:
 		return put_int(arg, (int)tty_input_available(tty));
 	case TIOCOUTQ:
-		return put_int(arg, 0);		/* output goes straight to the device */
+		return put_int(arg, (int)tty_chars_in_buffer(tty));
 	case TCFLSH:
 		if (arg == TCIFLUSH || arg == TCIOFLUSH)
 			n_tty_flush_input(tty);
+		if ((arg == TCOFLUSH || arg == TCIOFLUSH) && tty->ops->flush_output)
+			tty->ops->flush_output(tty);
 		return arg <= TCIOFLUSH ? 0 : -EINVAL;
 	case TCXONC:
 		if (arg > TCION)
@@ -406,7 +426,7 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 		return 0;
 	case TCSBRK:
 	case TCSBRKP:
-		return 0;		/* output is never queued: the drain is done */
+		return tty_wait_until_sent(tty);	/* tcdrain; no line break is sent */
 	case TIOCGETD:
 		return put_int(arg, 0);	/* N_TTY */
 	default:
