@@ -72,6 +72,9 @@ int may_modify_dir(const struct path *dir);
 /* open.c */
 /* Open the file at p (found or just created by the caller) for open(2). */
 int do_file_open(const struct path *p, unsigned int oflags, bool created, struct file **out);
+/* open(2) and friends: a new fd for the user's name, or -errno. */
+long open_user_name(int dirfd, const char __user *uname, unsigned int flags, u32 mode,
+		    unsigned int lookup_flags);
 /* vfs_open() with openat2's LOOKUP_NO_* and scoping flags. */
 int vfs_open_lookup(int dirfd, const char *name, unsigned int oflags, u32 mode,
 		    unsigned int lookup_flags, struct file **out);

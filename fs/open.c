@@ -143,7 +143,8 @@ int vfs_open_exec(const char *name, struct file **out)
 	return err;
 }
 
-static long open_common(int dirfd, const char __user *uname, int flags, u32 mode)
+long open_user_name(int dirfd, const char __user *uname, unsigned int flags, u32 mode,
+		    unsigned int lookup_flags)
 {
 	char *name = getname(uname);
 	struct file *f;
@@ -156,7 +157,7 @@ static long open_common(int dirfd, const char __user *uname, int flags, u32 mode
 		putname(name);
 		return fd;
 	}
-	err = vfs_open(dirfd, name, flags, mode, &f);
+	err = vfs_open_lookup(dirfd, name, flags, mode, lookup_flags, &f);
 	putname(name);
 	if (err) {
 		fd_unreserve(fd);
@@ -168,17 +169,17 @@ static long open_common(int dirfd, const char __user *uname, int flags, u32 mode
 
 SYSCALL_DEFINE3(open, const char *, filename, int, flags, unsigned int, mode)
 {
-	return open_common(AT_FDCWD, filename, flags, mode);
+	return open_user_name(AT_FDCWD, filename, flags, mode, 0);
 }
 
 SYSCALL_DEFINE4(openat, int, dirfd, const char *, filename, int, flags, unsigned int, mode)
 {
-	return open_common(dirfd, filename, flags, mode);
+	return open_user_name(dirfd, filename, flags, mode, 0);
 }
 
 SYSCALL_DEFINE2(creat, const char *, filename, unsigned int, mode)
 {
-	return open_common(AT_FDCWD, filename, O_CREAT | O_WRONLY | O_TRUNC, mode);
+	return open_user_name(AT_FDCWD, filename, O_CREAT | O_WRONLY | O_TRUNC, mode, 0);
 }
 
 SYSCALL_DEFINE1(close, unsigned int, fd)

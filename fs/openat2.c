@@ -7,12 +7,10 @@
  * here lives in memory, so every walk qualifies; only what Linux refuses
  * up front (creating or truncating) gets -EAGAIN.
  */
-#include <cred.h>
 #include <syscall.h>
 #include <uaccess.h>
 #include <uapi/fcntl.h>
 #include <uapi/openat2.h>
-#include "getname.h"
 #include "internal.h"
 
 #define VALID_OPEN_FLAGS                                                              \
@@ -73,10 +71,7 @@ SYSCALL_DEFINE4(openat2, int, dirfd, const char *, filename, struct open_how *, 
 		size_t, usize)
 {
 	struct open_how how;
-	struct file *f;
-	char *name;
 	long err;
-	int fd;
 
 	if (usize < OPEN_HOW_SIZE_VER0)
 		return -EINVAL;
@@ -87,21 +82,6 @@ SYSCALL_DEFINE4(openat2, int, dirfd, const char *, filename, struct open_how *, 
 		err = check_open_how(&how);
 	if (err)
 		return err;
-	name = getname(filename);
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	fd = fd_reserve(0, how.flags & O_CLOEXEC);
-	if (fd < 0) {
-		putname(name);
-		return fd;
-	}
-	err = vfs_open_lookup(dirfd, name, (unsigned int)how.flags, (u32)how.mode,
-			      resolve_to_lookup(how.resolve), &f);
-	putname(name);
-	if (err) {
-		fd_unreserve(fd);
-		return err;
-	}
-	fd_commit(fd, f);
-	return fd;
+	return open_user_name(dirfd, filename, (unsigned int)how.flags, (u32)how.mode,
+			      resolve_to_lookup(how.resolve));
 }
