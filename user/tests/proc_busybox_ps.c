@@ -13,26 +13,8 @@ static char out[65536];
 /* Run busybox with argv, stdout on a pipe; return what it printed. */
 static const char *run(char *const argv[])
 {
-	int p[2], status;
-	size_t got = 0;
-	ssize_t n;
-	pid_t pid;
+	int status = utest_run_output(BUSYBOX, argv, NULL, out, sizeof(out));
 
-	CHECK(pipe(p) == 0);
-	pid = utest_fork();
-	if (pid == 0) {
-		dup2(p[1], 1);
-		close(p[0]);
-		close(p[1]);
-		execv(BUSYBOX, argv);
-		_exit(127);
-	}
-	close(p[1]);
-	while (got + 1 < sizeof(out) && (n = read(p[0], out + got, sizeof(out) - 1 - got)) > 0)
-		got += (size_t)n;
-	out[got] = '\0';
-	close(p[0]);
-	CHECK(waitpid(pid, &status, 0) == pid);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		fprintf(stderr, "%s printed:\n%s\n", argv[0], out);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);

@@ -67,6 +67,38 @@ static UTEST_UNUSED int utest_wait(pid_t pid)
 }
 
 /*
+ * Run path with argv and envp (NULL: ours), its standard output on a
+ * pipe; return its wait status, with what it printed in out
+ * (NUL-terminated, cut at size - 1 bytes).
+ */
+extern char **environ;
+static UTEST_UNUSED int utest_run_output(const char *path, char *const argv[],
+					 char *const envp[], char *out, size_t size)
+{
+	int p[2];
+	size_t got = 0;
+	ssize_t n;
+	pid_t pid;
+
+	CHECK(pipe(p) == 0);
+	pid = utest_fork();
+	if (pid == 0) {
+		dup2(p[1], 1);
+		close(p[0]);
+		close(p[1]);
+		execve(path, argv, envp ? envp : environ);
+		fprintf(stderr, "execve %s: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	close(p[1]);
+	while (got + 1 < size && (n = read(p[0], out + got, size - 1 - got)) > 0)
+		got += (size_t)n;
+	out[got] = '\0';
+	close(p[0]);
+	return utest_wait(pid);
+}
+
+/*
  * Probing memory: utest_probe(p, write) reads (or writes 'w' to) *p and
  * returns 0 when the access went through, else the si_code of the SIGSEGV
  * it raised, with the fault address left in utest_fault_addr.
