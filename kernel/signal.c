@@ -155,7 +155,20 @@ static bool sig_ignored(struct task *t, int sig)
  */
 static void signal_wake_up(struct task *t, bool fatal)
 {
-	int state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
+	int state;
+
+	/*
+	 * A full barrier between our store of the pending bit and this load
+	 * of t->state.  The sleeper does the mirror image: it stores its
+	 * state (set_current_state, a full barrier) and then loads the pending
+	 * set (wait_signal_interruptible, sleep_until).  x86 lets a load pass
+	 * an earlier store still sitting in the store buffer; without the
+	 * fence we could read the old TASK_RUNNING while the sleeper on the
+	 * other CPU read the old, empty pending set: nobody wakes it, and a
+	 * sigsuspend() or pause() sleeps for ever with the signal pending.
+	 */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
 
 	if (state == TASK_INTERRUPTIBLE || (fatal && state == TASK_STOPPED))
 		wake_up_process(t);

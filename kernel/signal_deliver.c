@@ -75,7 +75,10 @@ void do_group_exit(int status)
 		if (t == me)
 			continue;
 		t->pending.set |= SIGMASK(SIGKILL);
-		if (t->state == TASK_INTERRUPTIBLE || t->state == TASK_STOPPED)
+		/* Store, then load t->state: the fence of signal_wake_up() (signal.c). */
+		__atomic_thread_fence(__ATOMIC_SEQ_CST);
+		if (READ_ONCE(t->state) == TASK_INTERRUPTIBLE ||
+		    READ_ONCE(t->state) == TASK_STOPPED)
 			wake_up_process(t);
 	}
 	spin_unlock_irqrestore(&me->sighand->lock, flags);

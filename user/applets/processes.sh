@@ -15,8 +15,11 @@ sleep 10 & p=$!
 kill -0 $p && echo "kill -0 sees it"; kill $p; wait $p
 kill -0 $p 2>/dev/null; echo "kill -0 after reaping: $?"
 kill -l 15; kill -l 9; kill -l HUP
+# Continue it only once it has stopped: a CONT sent before its STOP (a
+# slow start on a loaded host) would leave it stopped and "wait" hung.
 sh -c 'kill -STOP $$; echo resumed' & p=$!
-sleep 0.2; kill -CONT $p; wait $p; echo "stopped and continued: $?"
+until grep -q '^State:.T' /proc/$p/status; do sleep 0.05; done
+kill -CONT $p; wait $p; echo "stopped and continued: $?"
 
 echo "== timeout"
 timeout 1 sleep 5; echo "timeout status $?"
