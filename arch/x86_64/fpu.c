@@ -176,6 +176,20 @@ void fpu_reset_area(void *area)
 }
 
 /*
+ * Load a register image from %[a]; a fault (an image the CPU refuses)
+ * continues after it with %[err] = %[efault], through the exception table.
+ */
+#define RESTORE_OR_EFAULT(insn)						\
+	"1: " insn " (%[a])\n\t"					\
+	"jmp 3f\n"							\
+	"2: movl %[efault], %[err]\n"					\
+	"3:\n\t"							\
+	".pushsection .extable, \"a\"\n\t"				\
+	".balign 8\n\t"						\
+	".quad 1b, 2b\n\t"						\
+	".popsection"
+
+/*
  * Load an image the user supplied.  The CPU is the judge of what it
  * accepts (reserved MXCSR bits, header fields, states XCR0 does not
  * enable): a #GP in the restore resumes at the fixup, which reports it.
@@ -186,27 +200,13 @@ int fpu_restore_user_image(const void *area)
 	int err = 0;
 
 	if (fpu_cfg.xsave) {
-		__asm__ __volatile__("1: xrstor64 (%[a])\n\t"
-				     "jmp 3f\n"
-				     "2: movl %[efault], %[err]\n"
-				     "3:\n\t"
-				     ".pushsection .extable, \"a\"\n\t"
-				     ".balign 8\n\t"
-				     ".quad 1b, 2b\n\t"
-				     ".popsection"
+		__asm__ __volatile__(RESTORE_OR_EFAULT("xrstor64")
 				     : [err] "+r"(err)
 				     : [a] "r"(area), "a"((u32)mask), "d"((u32)(mask >> 32)),
 				       [efault] "i"(-EFAULT)
 				     : "memory");
 	} else {
-		__asm__ __volatile__("1: fxrstor64 (%[a])\n\t"
-				     "jmp 3f\n"
-				     "2: movl %[efault], %[err]\n"
-				     "3:\n\t"
-				     ".pushsection .extable, \"a\"\n\t"
-				     ".balign 8\n\t"
-				     ".quad 1b, 2b\n\t"
-				     ".popsection"
+		__asm__ __volatile__(RESTORE_OR_EFAULT("fxrstor64")
 				     : [err] "+r"(err)
 				     : [a] "r"(area), [efault] "i"(-EFAULT)
 				     : "memory");
