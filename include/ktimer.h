@@ -33,6 +33,18 @@ void ktimer_cancel_sync(struct ktimer *t);
 /* The tick calls this on CPU 0. */
 void ktimer_run_expired(void);
 
+/* One pending timer, as the SysRq timer list shows it. */
+struct ktimer_info {
+	const void *timer;
+	u64 expires;
+	unsigned long fn;
+};
+/*
+ * Copy up to max pending timers, soonest first; returns how many are
+ * pending (-1 when timer_lock stayed taken for 100 ms).  Any context.
+ */
+int ktimer_snapshot(struct ktimer_info *out, int max);
+
 /*
  * A deadline for a sleep the caller runs itself (prepare_to_wait, check
  * its conditions, schedule()): when it passes, the timer sets 'fired' and

@@ -73,6 +73,13 @@ unsigned int nr_tasks(void);
  */
 int task_account(struct task *t, u64 nproc_limit);
 void task_unaccount(struct task *t);
+/*
+ * The task dump's view of every live task: up to max of them into out[],
+ * each with a reference (task_put them).  Returns how many live tasks
+ * there are (more than max when some were left out), or -EBUSY when the
+ * task list lock stayed taken for a second.  Any context.
+ */
+int task_snapshot(struct task **out, int max);
 
 /* Per-process timers and limits (kernel/itimer.c, kernel/sys_misc.c). */
 void itimer_init_task(struct task *t);

@@ -16,6 +16,7 @@
 #define SCHED_H
 
 #include <types.h>
+#include <compiler.h>
 #include <list.h>
 #include <percpu.h>
 #include <wait_types.h>
@@ -27,6 +28,13 @@
 #define TASK_UNINTERRUPTIBLE	2
 #define TASK_STOPPED		4	/* job-control stop: only SIGCONT/SIGKILL wake it */
 #define TASK_DEAD		16
+
+/*
+ * Functions a task sleeps inside (schedule() and the helpers around it):
+ * kept in one text range so that a sleeping task's wait channel, the
+ * first function of its stack outside them, names what it waits for.
+ */
+#define __sched			__section(".sched.text")
 
 #define TASK_COMM_LEN		16
 #define KSTACK_SIZE		(16 * 1024)
@@ -67,6 +75,8 @@ struct task {
 	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick (own CPU) */
 	unsigned long min_flt, maj_flt;	/* page faults resolved; the task itself */
 	unsigned long nvcsw, nivcsw;	/* switches away asleep / still runnable; its CPU */
+	struct wait_queue *sleeping_on;	/* own task: the queue of its last prepare_to_wait(),
+					   NULL after finish_wait(); the task dump reads it */
 	u64 start_time_ns;		/* immutable: clock_monotonic_ns() at creation */
 	/*
 	 * alloc_lock protects mm, files, fs, cred (and comm) against other

@@ -4,6 +4,7 @@
 #include <sched.h>
 #include <spinlock.h>
 #include <time.h>
+#include <arch/cpu.h>
 
 static DEFINE_SPINLOCK(timer_lock);
 static LIST_HEAD(timers);		/* timer_lock */
@@ -92,6 +93,31 @@ void ktimer_run_expired(void)
 	}
 }
 
+#define SNAPSHOT_LOCK_WAIT_US	100000
+
+int ktimer_snapshot(struct ktimer_info *out, int max)
+{
+	unsigned long flags = arch_irq_save();
+	struct ktimer *t;
+	int n = 0;
+
+	for (int us = 0; !spin_trylock(&timer_lock); us++) {
+		if (us >= SNAPSHOT_LOCK_WAIT_US) {
+			arch_irq_restore(flags);
+			return -1;
+		}
+		udelay(1);
+	}
+	list_for_each_entry(t, &timers, node) {
+		if (n < max)
+			out[n] = (struct ktimer_info){ t, t->expires, (unsigned long)t->fn };
+		n++;
+	}
+	spin_unlock(&timer_lock);
+	arch_irq_restore(flags);
+	return n;
+}
+
 static void ktimeout_fire(struct ktimer *t)
 {
 	struct ktimeout *to = container_of(t, struct ktimeout, timer);
@@ -124,7 +150,7 @@ static void wake_sleeper(struct ktimer *t)
 	wake_up_process(container_of(t, struct sleeper, timer)->task);
 }
 
-bool schedule_until(u64 deadline)
+bool __sched schedule_until(u64 deadline)
 {
 	struct sleeper s = { .task = current_task() };
 
@@ -137,7 +163,7 @@ bool schedule_until(u64 deadline)
 	return clock_monotonic_ns() >= deadline;
 }
 
-int sleep_until(u64 deadline, int state)
+int __sched sleep_until(u64 deadline, int state)
 {
 	struct task *t = current_task();
 	int ret = -EAGAIN;

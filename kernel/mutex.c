@@ -16,7 +16,7 @@ bool mutex_trylock(struct mutex *m)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
-void mutex_lock(struct mutex *m)
+void __sched mutex_lock(struct mutex *m)
 {
 	if (mutex_trylock(m))
 		return;

@@ -58,7 +58,7 @@ static void finish_switch(struct task *prev)
  * timer (a lost wake-up, seen more often with two CPUs waking each
  * other's tasks).  Once it runs again it calls schedule() itself.
  */
-static void __schedule(bool preempt)
+static void __sched __schedule(bool preempt)
 {
 	unsigned long flags = arch_irq_save();
 	struct cpu *c = this_cpu();
@@ -95,17 +95,17 @@ static void __schedule(bool preempt)
 	arch_irq_restore(flags);
 }
 
-void schedule(void)
+void __sched schedule(void)
 {
 	__schedule(false);
 }
 
-void yield(void)
+void __sched yield(void)
 {
 	schedule();
 }
 
-void preempt_schedule(void)
+void __sched preempt_schedule(void)
 {
 	if (!arch_irqs_enabled())
 		return;		/* interrupts off: the caller is in a critical section */

@@ -25,6 +25,8 @@ static DEFINE_SPINLOCK(task_list_lock);
 static LIST_HEAD(all_tasks);		/* task_list_lock */
 static unsigned int next_cpu;		/* atomic: round-robin placement */
 
+#define SNAPSHOT_LOCK_WAIT_US	1000000
+
 static struct cpu *pick_cpu(void)
 {
 	unsigned int n = __atomic_fetch_add(&next_cpu, 1, __ATOMIC_RELAXED);
@@ -173,6 +175,32 @@ void task_unaccount(struct task *t)
 
 	list_del(&t->all_node);
 	spin_unlock_irqrestore(&task_list_lock, flags);
+}
+
+int task_snapshot(struct task **out, int max)
+{
+	unsigned long flags = arch_irq_save();
+	struct task *t;
+	int n = 0;
+
+	/* A dump of a hung system must not hang on the lock it may be stuck on. */
+	for (int us = 0; !spin_trylock(&task_list_lock); us++) {
+		if (us >= SNAPSHOT_LOCK_WAIT_US) {
+			arch_irq_restore(flags);
+			return -EBUSY;
+		}
+		udelay(1);
+	}
+	list_for_each_entry(t, &all_tasks, all_node) {
+		if (n < max) {
+			task_get(t);
+			out[n] = t;
+		}
+		n++;
+	}
+	spin_unlock(&task_list_lock);
+	arch_irq_restore(flags);
+	return n;
 }
 
 unsigned int nr_tasks(void)

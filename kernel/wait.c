@@ -13,6 +13,7 @@ void prepare_to_wait(struct wait_queue *wq, struct wait_entry *e, int state)
 
 	if (list_empty(&e->node))
 		list_add_tail(&e->node, &wq->waiters);
+	current_task()->sleeping_on = wq;
 	set_current_state(state);
 	spin_unlock_irqrestore(&wq->lock, flags);
 }
@@ -22,6 +23,7 @@ void finish_wait(struct wait_queue *wq, struct wait_entry *e)
 	unsigned long flags;
 
 	set_current_state(TASK_RUNNING);
+	current_task()->sleeping_on = NULL;
 	flags = spin_lock_irqsave(&wq->lock);
 	if (!list_empty(&e->node))
 		list_del(&e->node);

@@ -17,7 +17,8 @@ def main():
             if len(parts) != 3:
                 continue
             addr, kind, name = parts
-            if kind not in "tTwW" or name.startswith("ksyms_"):
+            # _text/_etext bound the section; the function at _text wins.
+            if kind not in "tTwW" or name.startswith("ksyms_") or name in ("_text", "_etext"):
                 continue
             value = int(addr, 16)
             if value < 0xffffffff80000000:

@@ -7,7 +7,11 @@
  *   utest: N passed, M failed
  *
  * tests/qemu/run.py reads these lines.  A test passes when it exits with
- * status 0; it explains a failure on stderr.  The same initramfs boots on
+ * status 0; it explains a failure on stderr.  A test still running after
+ * TEST_TIMEOUT_S is killed; first, so that the log shows where it hung,
+ * the kernel is asked for a dump of every task and CPU through
+ * /proc/sysrq-trigger (SysRq t and q; on Linux the dump goes to the kernel
+ * log, and root's writes work whatever kernel.sysrq says).  The same initramfs boots on
  * Debian's Linux (make check-linux) and on our kernel, so this file uses
  * only what both provide.  As PID 1 it must never exit: Linux would panic.
  */
@@ -20,6 +24,8 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <errno.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TEST_DIR "/tests"
@@ -73,11 +79,70 @@ static int list_tests(char **names, int max)
 	return n;
 }
 
+static void on_sigchld(int sig)
+{
+	(void)sig;	/* only to be sure SIGCHLD is never discarded; init waits for it */
+}
+
+/* SysRq commands for a hung test: every task and CPU, then the timers. */
+static void dump_tasks(void)
+{
+	int fd = open("/proc/sysrq-trigger", O_WRONLY);
+
+	if (fd < 0)
+		return;		/* no SysRq in this kernel: the timeout is still reported */
+	if (write(fd, "t", 1) != 1 || write(fd, "q", 1) != 1)
+		perror("utest: /proc/sysrq-trigger");
+	close(fd);
+}
+
+static long ms_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000;
+}
+
+/*
+ * Wait for the test pid, at most TEST_TIMEOUT_S; 1 when it timed out (it
+ * is dumped, killed and reaped then), 0 when it ended, -1 on an error.
+ * SIGCHLD stays blocked in init, so sigtimedwait() sees a child's exit
+ * even when it comes before the call.  Orphaned grandchildren (reparented
+ * to us) wake it too, and are left for the final collection.
+ */
+static int wait_test(pid_t pid, int *status)
+{
+	sigset_t chld;
+	struct timespec start;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		long left = TEST_TIMEOUT_S * 1000L - ms_since(&start);
+		struct timespec ts = { left / 1000, (left % 1000) * 1000000 };
+		pid_t r = waitpid(pid, status, WNOHANG);
+
+		if (r == pid)
+			return 0;
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (left <= 0)
+			break;
+		if (sigtimedwait(&chld, NULL, &ts) < 0 && errno != EAGAIN && errno != EINTR)
+			return -1;
+	}
+	dump_tasks();
+	kill(pid, SIGKILL);
+	return waitpid(pid, status, 0) == pid ? 1 : -1;
+}
+
 /* Run one test; return 0 when it passed, else write why into why[]. */
-static int run_test(const char *name, char *why, size_t len)
+static int run_test(const char *name, const sigset_t *child_mask, char *why, size_t len)
 {
 	char path[512];
-	int status;
+	int status, timed_out;
 	pid_t pid;
 
 	snprintf(path, sizeof(path), "%s/%s", TEST_DIR, name);
@@ -90,19 +155,20 @@ static int run_test(const char *name, char *why, size_t len)
 	if (pid == 0) {
 		char *argv[] = { (char *)name, NULL };
 
-		alarm(TEST_TIMEOUT_S);	/* survives execve: a hung test dies */
+		sigprocmask(SIG_SETMASK, child_mask, NULL);
 		execv(path, argv);
 		perror(path);
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) != pid) {
+	timed_out = wait_test(pid, &status);
+	if (timed_out < 0) {
 		snprintf(why, len, "waitpid failed");
 		return -1;
 	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		return 0;
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+	if (timed_out)
 		snprintf(why, len, "timeout after %d s", TEST_TIMEOUT_S);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
 	else if (WIFSIGNALED(status))
 		snprintf(why, len, "signal %d", WTERMSIG(status));
 	else
@@ -113,10 +179,16 @@ static int run_test(const char *name, char *why, size_t len)
 int main(void)
 {
 	static char *names[MAX_TESTS];
+	struct sigaction sa = { .sa_handler = on_sigchld };
+	sigset_t chld, child_mask;
 	int passed = 0, failed = 0;
 	int n;
 
 	open_console();
+	sigaction(SIGCHLD, &sa, NULL);
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &child_mask);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	/* Tests read /proc and /sys as on any Linux system (both kernels mount them). */
 	if (mount("proc", "/proc", "proc", 0, NULL) != 0)
@@ -127,7 +199,7 @@ int main(void)
 	for (int i = 0; i < n; i++) {
 		char why[64];
 
-		if (run_test(names[i], why, sizeof(why)) == 0) {
+		if (run_test(names[i], &child_mask, why, sizeof(why)) == 0) {
 			printf("utest %s: PASS\n", names[i]);
 			passed++;
 		} else {

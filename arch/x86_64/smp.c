@@ -38,11 +38,20 @@
  * swapgs (or swapgs and sysret), where the GS base is the user's.  It
  * finds its CPU by LAPIC ID and sets the GS base for its own duration.
  *
+ * Where is CPU n now?  The task dump (kernel/sysrq.c) asks by NMI too,
+ * so a CPU spinning with interrupts off still answers: the target walks
+ * the stack it interrupted into cpu_traces[n] (no printk in an NMI: the
+ * target may hold the console's lock) and the asker prints it.
+ *
  * State: online_mask bits are set by each CPU as it joins (atomic);
  * tlb_req is written under tlb_lock and its pending mask is atomic;
- * stop_requested and stopped_cpus are atomic.
+ * stop_requested and stopped_cpus are atomic; trace_lock lets one
+ * backtrace request run at a time and protects cpu_traces, whose slot
+ * n CPU n writes while its bit in trace_pending (atomic) is set.
  */
 #include <arch/cpu.h>
+#include <errno.h>
+#include <sched.h>
 #include <irq.h>
 #include <panic.h>
 #include <percpu.h>
@@ -68,6 +77,10 @@ static struct {
 	size_t len;			/* tlb_lock */
 	u64 pending;			/* atomic: CPUs that have not flushed yet */
 } tlb_req;
+
+static DEFINE_SPINLOCK(trace_lock);	/* one backtrace request: cpu_traces */
+static u64 trace_pending;		/* atomic: CPUs asked for their trace */
+static struct cpu_trace cpu_traces[MAX_CPUS];
 
 static u32 nmi_sent[MAX_CPUS];		/* atomic: NMIs we sent to each CPU */
 static u32 nmi_seen[MAX_CPUS];		/* NMIs each CPU took (its own) */
@@ -144,6 +157,25 @@ static bool tlb_serve(unsigned int id)
 	return true;
 }
 
+/* Record where this CPU was interrupted, if the task dump asked. */
+static void trace_serve(struct cpu *c, const struct trap_frame *f)
+{
+	u64 bit = 1ull << c->id;
+	struct cpu_trace *ct = &cpu_traces[c->id];
+	struct task *t = c->current;
+
+	if (!(__atomic_load_n(&trace_pending, __ATOMIC_ACQUIRE) & bit))
+		return;
+	ct->user = (f->cs & 3) != 0;
+	ct->pc[0] = f->rip;
+	ct->n = 1;
+	if (!ct->user && t && t->kstack)
+		ct->n = arch_walk_frames(f->rbp, (unsigned long)t->kstack,
+					 (unsigned long)t->kstack + KSTACK_SIZE,
+					 ct->pc, 1, CPU_TRACE_DEPTH);
+	__atomic_fetch_and(&trace_pending, ~bit, __ATOMIC_RELEASE);
+}
+
 /* Report an NMI we did not send (LINT1, a watchdog, a hardware error). */
 static void nmi_unexpected(struct cpu *c, struct trap_frame *f)
 {
@@ -167,6 +199,7 @@ void arch_nmi_handler(struct trap_frame *f)
 	if (!c)
 		return;
 	tlb_serve(c->id);
+	trace_serve(c, f);
 	/* Merged NMIs make seen lag sent; one beyond sent came from elsewhere. */
 	ours = ++nmi_seen[c->id] <= __atomic_load_n(&nmi_sent[c->id], __ATOMIC_SEQ_CST);
 	if (!ours) {
@@ -209,6 +242,41 @@ void smp_tlb_shootdown(unsigned long va, size_t len)
 	}
 	wait_for_flushes();
 	spin_unlock(&tlb_lock);
+}
+
+/* --- Backtraces of other CPUs (the task dump) ---------------------------- */
+
+#define TRACE_WAIT_US		1000000
+
+int arch_cpu_stack_trace(unsigned int id, struct cpu_trace *out)
+{
+	u64 bit = 1ull << id;
+	unsigned long flags;
+	int err = 0;
+
+	if (id == this_cpu()->id) {
+		out->user = false;
+		out->n = arch_stack_trace_here(out->pc, CPU_TRACE_DEPTH);
+		return 0;
+	}
+	if (id >= MAX_CPUS || !(__atomic_load_n(&online_mask, __ATOMIC_SEQ_CST) & bit))
+		return -ENODEV;
+	flags = spin_lock_irqsave(&trace_lock);
+	__atomic_fetch_or(&trace_pending, bit, __ATOMIC_SEQ_CST);
+	send_nmi(cpus[id]);
+	for (unsigned int us = 0; __atomic_load_n(&trace_pending, __ATOMIC_ACQUIRE) & bit;
+	     us += 10) {
+		if (us >= TRACE_WAIT_US) {
+			__atomic_fetch_and(&trace_pending, ~bit, __ATOMIC_SEQ_CST);
+			err = -ETIMEDOUT;
+			break;
+		}
+		udelay(10);
+	}
+	if (!err)
+		*out = cpu_traces[id];
+	spin_unlock_irqrestore(&trace_lock, flags);
+	return err;
 }
 
 /* --- Stopping the other CPUs (panic) ------------------------------------- */

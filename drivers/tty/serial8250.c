@@ -8,6 +8,10 @@
  * bytes) out and wakes writers waiting for room, so a process writing to
  * a slow line sleeps instead of spinning.
  *
+ * With sysrq=1 on the command line, a BREAK on the line followed within
+ * five seconds by a key runs that SysRq command (include/sysrq.h), as
+ * Linux's serial drivers do; neither byte reaches the terminal.
+ *
  * Kernel messages (the console) stay polled, so they reach the wire even
  * from a panic with interrupts off; they first push out what the ring
  * holds, keeping terminal output and messages in order.  When no UART
@@ -21,6 +25,8 @@
 #include <asm/cpu.h>
 #include <asm/io.h>
 #include <serial8250.h>
+#include <sysrq.h>
+#include <time.h>
 
 #define COM1		0x3f8
 #define REG_DATA	0	/* DLAB=0: receive/transmit buffer */
@@ -36,14 +42,18 @@
 #define LCR_DLAB	0x80
 #define LSR_THRE	0x20	/* the transmit FIFO is empty */
 #define LSR_DR		0x01	/* a received byte is waiting */
+#define LSR_BI		0x10	/* a BREAK was received (read as a NUL byte) */
 #define IER_RX		0x01
 #define IER_THRI	0x02	/* interrupt when the transmit FIFO empties */
 #define COM1_ISA_IRQ	4
 #define TX_SPIN_LIMIT	100000
 #define UART_FIFO_SIZE	16
 #define TX_RING_SIZE	4096	/* a power of two */
+#define SYSRQ_WINDOW_NS	(5 * NSEC_PER_SEC)
 
 static bool uart_present;
+static bool sysrq_on;		/* immutable after serial8250_tty_init() */
+static u64 sysrq_armed_until;	/* the receive interrupt's: BREAK seen, the key is due */
 
 /*
  * The transmit ring: queued bytes are [tx_tail, tx_head) (free-running,
@@ -201,14 +211,40 @@ static const struct tty_driver_ops uart_tty_ops = {
 	.flush_output = uart_flush_output,
 };
 
+/* Is byte c (read with line status lsr) part of a SysRq request?  Then it is used up. */
+static bool uart_sysrq(u8 lsr, char c)
+{
+	u64 now;
+
+	if (!sysrq_on)
+		return false;
+	now = clock_monotonic_ns();
+	if (lsr & LSR_BI) {
+		sysrq_armed_until = now + SYSRQ_WINDOW_NS;
+		return c == '\0';
+	}
+	if (sysrq_armed_until && now < sysrq_armed_until) {
+		sysrq_armed_until = 0;
+		sysrq_handle(c);
+		return true;
+	}
+	sysrq_armed_until = 0;
+	return false;
+}
+
 static void uart_interrupt(void *data)
 {
 	struct tty *tty = data;
 	unsigned long flags;
 	bool room = false;
+	u8 lsr;
 
-	while (inb(COM1 + REG_LSR) & LSR_DR)
-		tty_receive(tty, (char)inb(COM1 + REG_DATA));
+	while ((lsr = inb(COM1 + REG_LSR)) & LSR_DR) {
+		char c = (char)inb(COM1 + REG_DATA);
+
+		if (!uart_sysrq(lsr, c))
+			tty_receive(tty, c);
+	}
 	flags = spin_lock_irqsave(&tx_lock);
 	if (tx_irq_on)
 		room = tx_push();
@@ -223,6 +259,7 @@ void serial8250_tty_init(void)
 
 	if (!uart_present)
 		return;
+	sysrq_on = sysrq_console_enabled();
 	tty_init(&uart_tty, "ttyS0", &uart_tty_ops, NULL);
 	vector = irq_alloc_vector();
 	if (vector < 0 || irq_register(vector, uart_interrupt, &uart_tty) ||

@@ -4,7 +4,9 @@
  * There is one instance, made at boot; every mount of "proc" shows it
  * (mount -t proc proc /proc).  Its root lists the global files below and
  * one directory per process; self and thread-self are symlinks computed
- * for whoever follows them, and mounts points into self.
+ * for whoever follows them, and mounts points into self.  sysrq-trigger
+ * (mode 0200, root's) runs the SysRq command named by the first byte
+ * written (include/sysrq.h).
  */
 #include <format.h>
 #include <errno.h>
@@ -13,6 +15,7 @@
 #include <proc.h>
 #include <uapi/statfs.h>
 #include <string.h>
+#include <sysrq.h>
 #include "internal.h"
 
 extern const struct dentry_operations proc_dentry_ops;
@@ -49,6 +52,14 @@ static char *link_mounts(const struct proc_node *pn, struct path *jump)
 	return s;
 }
 
+/* Linux looks at the first byte only and takes the whole write. */
+static ssize_t write_sysrq_trigger(const struct proc_node *pn, const char *buf, size_t len)
+{
+	if (len)
+		sysrq_handle(buf[0]);
+	return (ssize_t)len;
+}
+
 #define REG(n, fn)	{ .name = (n), .mode = S_IFREG | 0444, .show = (fn) }
 
 static const struct proc_entry root_entries[] = {
@@ -61,6 +72,7 @@ static const struct proc_entry root_entries[] = {
 	{ .name = "self", .mode = S_IFLNK | 0777, .get_link = link_self },
 	REG("stat", proc_show_kstat),
 	{ .name = "sys", .mode = S_IFDIR | 0555, .children = proc_sys_entries },
+	{ .name = "sysrq-trigger", .mode = S_IFREG | 0200, .write = write_sysrq_trigger },
 	{ .name = "thread-self", .mode = S_IFLNK | 0777, .get_link = link_thread_self },
 	REG("uptime", proc_show_uptime),
 	REG("version", proc_show_version),

@@ -70,6 +70,31 @@ void arch_call_on_stack(void *stack_top, void (*fn)(void));
 /* Print a backtrace starting at the given frame pointer. */
 void arch_print_backtrace(unsigned long rbp);
 
+/*
+ * Stack traces for the task dump (kernel/sysrq.c): return addresses,
+ * innermost first, at most max of them; each returns how many it found.
+ */
+struct task;
+/* Follow frame pointers from rbp while they stay inside [lo, hi). */
+int arch_walk_frames(unsigned long rbp, unsigned long lo, unsigned long hi,
+		     unsigned long *pcs, int n, int max);
+/* A task that is not running: from the context it switched out with. */
+int arch_task_stack_trace(struct task *t, unsigned long *pcs, int max);
+/* The caller's own stack. */
+int arch_stack_trace_here(unsigned long *pcs, int max);
+
+#define CPU_TRACE_DEPTH	24
+struct cpu_trace {
+	bool user;			/* interrupted in user mode, at pc[0] */
+	int n;				/* entries of pc[] */
+	unsigned long pc[CPU_TRACE_DEPTH];	/* pc[0] is where it was interrupted */
+};
+/*
+ * Where CPU id is now, asked by NMI so that a CPU spinning with
+ * interrupts off answers too.  0, -ENODEV (not online) or -ETIMEDOUT.
+ */
+int arch_cpu_stack_trace(unsigned int id, struct cpu_trace *out);
+
 struct seq_buf;
 /* Write CPU cpu's block of /proc/cpuinfo (arch/x86_64/cpuinfo.c). */
 void arch_show_cpuinfo(struct seq_buf *s, unsigned int cpu);
