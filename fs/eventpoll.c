@@ -681,7 +681,7 @@ static void ep_sleep(struct eventpoll *ep, struct ktimeout *to)
 
 	list_init(&e.node);
 	prepare_to_wait(&ep->wq, &e, TASK_INTERRUPTIBLE);
-	if (!ep_events_available(ep) && !ktimeout_fired(to) &&
+	if (!ep_events_available(ep) && !ktimeout_expired(to) &&
 	    !task_signal_pending(current_task()))
 		schedule();
 	finish_wait(&ep->wq, &e);
@@ -701,7 +701,7 @@ static int ep_poll(struct eventpoll *ep, struct epoll_event_abi __user *uevents,
 	if (timeout_ns)		/* a zero timeout never sleeps: no timer to arm or cancel */
 		ktimeout_start(&to, timeout_ns > 0 ? clock_monotonic_ns() + (u64)timeout_ns : 0);
 	for (;;) {
-		bool timed_out = timeout_ns == 0 || ktimeout_fired(&to);
+		bool timed_out = timeout_ns == 0 || ktimeout_expired(&to);
 
 		if (ep_events_available(ep)) {
 			ret = ep_send_events(ep, uevents, max);

@@ -11,6 +11,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <time.h>
 
 struct ktimer {
 	struct list_head node;		/* timer_lock: sorted by expires */
@@ -46,44 +47,54 @@ struct ktimer_info {
 int ktimer_snapshot(struct ktimer_info *out, int max);
 
 /*
- * A deadline for a sleep the caller runs itself (prepare_to_wait, check
- * its conditions, schedule()): when it passes, the timer sets 'fired' and
- * wakes the task.  Check ktimeout_fired() after setting the task state,
- * with the other conditions, and no wake-up is lost.  A deadline of 0
- * never fires.  ktimeout_stop() before 'to' goes out of scope.
+ * The one way to sleep with a deadline: a timer that wakes the sleeping
+ * task.  The caller runs its sleep itself, as with any wait (set the task
+ * state or prepare_to_wait, check its conditions, schedule()), and counts
+ * ktimeout_expired() among the conditions, checked after the state is
+ * set: the timer marks the timeout expired before it wakes the task, so
+ * an expiry between the check and schedule() is not lost.  The timer
+ * never touches the task state itself, so a wake-up that came after the
+ * caller's check is never undone.
+ *
+ *	ktimeout_start(&to, deadline);
+ *	for (;;) {
+ *		set_current_state(TASK_INTERRUPTIBLE);	(or prepare_to_wait)
+ *		if (condition || signal || ktimeout_expired(&to))
+ *			break;
+ *		schedule();
+ *	}
+ *	set_current_state(TASK_RUNNING);		(or finish_wait)
+ *	ktimeout_stop(&to);
+ *
+ * A deadline of 0 never expires (a sleep with no timeout).
+ * ktimeout_stop() before 'to' goes out of scope.
  */
 struct ktimeout {
 	struct ktimer timer;
-	struct task *task;
-	bool fired;			/* atomic */
+	struct task *task;		/* immutable: the sleeper */
+	u64 deadline;			/* immutable: monotonic ns, 0 for none */
+	bool fired;			/* atomic: the timer ran */
 };
 
 void ktimeout_start(struct ktimeout *to, u64 deadline);
 void ktimeout_stop(struct ktimeout *to);
 
-static inline bool ktimeout_fired(struct ktimeout *to)
+/* Has the deadline passed (the timer ran, or the clock is already there)? */
+static inline bool ktimeout_expired(struct ktimeout *to)
 {
-	return __atomic_load_n(&to->fired, __ATOMIC_SEQ_CST);
+	return __atomic_load_n(&to->fired, __ATOMIC_SEQ_CST) ||
+	       (to->deadline && clock_monotonic_ns() >= to->deadline);
 }
 
 /*
  * Sleep in 'state' (TASK_INTERRUPTIBLE or TASK_UNINTERRUPTIBLE) until
- * the monotonic deadline, a wake-up, or (interruptible) a signal.  Returns
- * 0 when the deadline passed, -ERESTARTSYS on a signal, -EAGAIN on another
- * wake-up.  It sets the task state itself, so a wake-up that comes after
- * the caller checked its own condition but before this call is lost until
- * the deadline: callers with a condition of their own use ktimeout.
+ * the monotonic deadline, a wake-up, or (interruptible) a signal: a
+ * ktimeout around one schedule().  Returns 0 when the deadline passed,
+ * -ERESTARTSYS on a signal, -EAGAIN on another wake-up.  It sets the task
+ * state itself, so a wake-up that comes after the caller checked its own
+ * condition but before this call is lost until the deadline: callers with
+ * a condition of their own use a ktimeout in their own wait loop.
  */
 int sleep_until(u64 deadline, int state);
-
-/*
- * schedule() with a deadline, for a caller that has already set its
- * sleeping state and re-checked its wake-up condition (a wait queue
- * entry, a futex waiter, a poll table): it must not set the state again,
- * or a wake-up that came after the check would be undone and the task
- * would sleep on to the deadline.  Returns with TASK_RUNNING; true when
- * the deadline has passed.
- */
-bool schedule_until(u64 deadline);
 
 #endif

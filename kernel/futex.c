@@ -119,6 +119,7 @@ static bool read_word_locked(u32 *uaddr, u32 *val)
 static long futex_wait(u32 *uaddr, bool private, u32 val, u32 bitset, u64 deadline)
 {
 	struct futex_waiter w = { .bitset = bitset, .task = current_task() };
+	struct ktimeout to;
 	struct futex_bucket *b;
 	unsigned long flags;
 	long ret = 0;
@@ -145,23 +146,21 @@ retry:
 	set_current_state(TASK_INTERRUPTIBLE);
 	spin_unlock_irqrestore(&b->lock, flags);
 
+	ktimeout_start(&to, deadline);		/* leaves our state alone */
 	while (!READ_ONCE(w.woken)) {
 		if (task_signal_pending(w.task)) {
 			ret = -ERESTARTSYS;
 			break;
 		}
-		if (deadline) {
-			/* Not sleep_until(): that would set our state again after the check. */
-			if (schedule_until(deadline) && !READ_ONCE(w.woken)) {
-				ret = -ETIMEDOUT;
-				break;
-			}
-		} else {
-			schedule();
+		if (ktimeout_expired(&to)) {
+			ret = -ETIMEDOUT;
+			break;
 		}
+		schedule();
 		set_current_state(TASK_INTERRUPTIBLE);
 	}
 	set_current_state(TASK_RUNNING);
+	ktimeout_stop(&to);
 	flags = spin_lock_irqsave(&b->lock);
 	if (w.woken)
 		ret = 0;		/* a wake-up beats a timeout or signal */

@@ -118,6 +118,7 @@ int ktimer_snapshot(struct ktimer_info *out, int max)
 	return n;
 }
 
+/* Expired before woken: a sleeper that checks after setting its state sees one or the other. */
 static void ktimeout_fire(struct ktimer *t)
 {
 	struct ktimeout *to = container_of(t, struct ktimeout, timer);
@@ -129,6 +130,7 @@ static void ktimeout_fire(struct ktimer *t)
 void ktimeout_start(struct ktimeout *to, u64 deadline)
 {
 	to->task = current_task();
+	to->deadline = deadline;
 	to->fired = false;
 	ktimer_init(&to->timer, ktimeout_fire);
 	if (deadline)
@@ -137,47 +139,24 @@ void ktimeout_start(struct ktimeout *to, u64 deadline)
 
 void ktimeout_stop(struct ktimeout *to)
 {
-	ktimer_cancel_sync(&to->timer);
-}
-
-struct sleeper {
-	struct ktimer timer;
-	struct task *task;
-};
-
-static void wake_sleeper(struct ktimer *t)
-{
-	wake_up_process(container_of(t, struct sleeper, timer)->task);
-}
-
-bool __sched schedule_until(u64 deadline)
-{
-	struct sleeper s = { .task = current_task() };
-
-	ktimer_init(&s.timer, wake_sleeper);
-	ktimer_add(&s.timer, deadline);
-	if (clock_monotonic_ns() < deadline)
-		schedule();
-	set_current_state(TASK_RUNNING);
-	ktimer_cancel_sync(&s.timer);	/* s lives on this stack */
-	return clock_monotonic_ns() >= deadline;
+	ktimer_cancel_sync(&to->timer);	/* 'to' usually lives on the sleeper's stack */
 }
 
 int __sched sleep_until(u64 deadline, int state)
 {
 	struct task *t = current_task();
-	int ret = -EAGAIN;
+	bool interruptible = state == TASK_INTERRUPTIBLE;
+	struct ktimeout to;
 
+	ktimeout_start(&to, deadline);
 	set_current_state(state);
-	if (state == TASK_INTERRUPTIBLE && task_signal_pending(t)) {
-		set_current_state(TASK_RUNNING);
-		ret = -ERESTARTSYS;
-	} else if (schedule_until(deadline)) {
+	if (!(interruptible && task_signal_pending(t)) && !ktimeout_expired(&to))
+		schedule();
+	set_current_state(TASK_RUNNING);
+	ktimeout_stop(&to);
+	if (ktimeout_expired(&to))
 		return 0;
-	}
-	if (clock_monotonic_ns() >= deadline)
-		return 0;
-	if (state == TASK_INTERRUPTIBLE && task_signal_pending(t))
+	if (interruptible && task_signal_pending(t))
 		return -ERESTARTSYS;
-	return ret;
+	return -EAGAIN;
 }

@@ -149,7 +149,7 @@ static int poll_sleep(struct poll_table *pt, struct ktimeout *to)
 		set_current_state(TASK_RUNNING);
 		return -ERESTARTSYS;
 	}
-	if (!ktimeout_fired(to))
+	if (!ktimeout_expired(to))
 		schedule();
 	set_current_state(TASK_RUNNING);
 	pt->triggered = false;
@@ -174,7 +174,7 @@ static int do_poll(struct pollfd_abi *fds, unsigned int n, u64 deadline, bool no
 		pt.registering = false;
 		if (ready || no_wait || pt.error)
 			break;
-		if (deadline && (ktimeout_fired(&to) || clock_monotonic_ns() >= deadline))
+		if (ktimeout_expired(&to))
 			break;
 		err = poll_sleep(&pt, &to);
 		if (err)

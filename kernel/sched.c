@@ -53,8 +53,8 @@ static void finish_switch(struct task *prev)
  * prev itself: then prev stays runnable whatever its state.  A task is
  * often preempted between set_current_state(TASK_INTERRUPTIBLE) and its
  * own schedule(), and treating that as going to sleep is wrong when the
- * wake-up it waits for is not armed yet: sleep_until() sets its state
- * before it adds its timer, so a tick in between left it asleep with no
+ * wake-up it waits for is not armed yet: sleep_until() once set its state
+ * before it added its timer, so a tick in between left it asleep with no
  * timer (a lost wake-up, seen more often with two CPUs waking each
  * other's tasks).  Once it runs again it calls schedule() itself.
  */

@@ -323,12 +323,16 @@ static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonbl
 static void wait_until_readable_or(struct tty *tty, u64 deadline)
 {
 	struct wait_entry e = { .task = current_task() };
+	struct ktimeout to;
 
 	list_init(&e.node);
+	ktimeout_start(&to, deadline);
 	prepare_to_wait(&tty->read_wait, &e, TASK_INTERRUPTIBLE);
-	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty))
-		schedule_until(deadline);	/* keeps prepare_to_wait()'s state */
+	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty) &&
+	    !ktimeout_expired(&to))
+		schedule();
 	finish_wait(&tty->read_wait, &e);
+	ktimeout_stop(&to);
 }
 
 /* Raw read per VMIN/VTIME (see termios(3)). */

@@ -248,8 +248,6 @@ static int proc_file_open(struct inode *inode, struct file *f)
 
 	if ((f->mode & FMODE_WRITE) && !e->write)
 		return -EACCES;
-	if ((f->mode & FMODE_READ) && !e->show)
-		return -EACCES;
 	pf = kzalloc(sizeof(*pf));
 	if (!pf)
 		return -ENOMEM;
@@ -298,6 +296,8 @@ static ssize_t proc_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 	ssize_t n = 0;
 	int err = 0;
 
+	if (!proc_node(f->inode)->entry->show)
+		return -EIO;	/* write-only (sysrq-trigger): what Linux's read says */
 	mutex_lock(&pf->lock);
 	if (!pf->buf || *pos == 0)
 		err = proc_generate(pf, proc_node(f->inode));
