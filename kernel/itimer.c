@@ -18,17 +18,26 @@
 
 static DEFINE_SPINLOCK(itimer_lock);
 
+/*
+ * The re-arm reads the interval under itimer_lock, as setitimer() writes
+ * it: reading it before sending the signal and re-arming after let a
+ * setitimer() that disarmed the timer in between (or an exiting process,
+ * itimer_exit_process) be undone by the callback still running on CPU 0,
+ * one more SIGALRM after the disarm (seen under load on two CPUs), or a
+ * freed task's timer left in the list.  A timer that setitimer() armed
+ * anew meanwhile is pending again and keeps its new expiry.
+ */
 static void itimer_fire(struct ktimer *kt)
 {
 	struct task *leader = container_of(kt, struct task, itimer_real);
 	struct siginfo_abi info = { .si_signo = SIGALRM, .si_code = SI_TIMER };
-	unsigned long flags = spin_lock_irqsave(&itimer_lock);
-	u64 interval = leader->itimer_interval_ns;
+	unsigned long flags;
 
-	spin_unlock_irqrestore(&itimer_lock, flags);
 	send_signal(leader, SIGALRM, &info, true);
-	if (interval)
-		ktimer_add(kt, kt->expires + interval);
+	flags = spin_lock_irqsave(&itimer_lock);
+	if (leader->itimer_interval_ns && !kt->pending)
+		ktimer_add(kt, kt->expires + leader->itimer_interval_ns);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 }
 
 void itimer_init_task(struct task *leader)
@@ -38,7 +47,11 @@ void itimer_init_task(struct task *leader)
 
 void itimer_exit_process(struct task *leader)
 {
+	unsigned long flags = spin_lock_irqsave(&itimer_lock);
+
+	leader->itimer_interval_ns = 0;		/* a callback running now must not re-arm */
 	ktimer_cancel(&leader->itimer_real);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 }
 
 static u64 tv_to_ns(const struct timeval_abi *tv)
