@@ -119,7 +119,9 @@ static void show_task(struct task *t)
 	printk("task:%-15s tid:%-5d tgid:%-5d ppid:%-5d state:%c cpu:%u on_rq:%d%s\n",
 	       t->comm, t->tid, t->tgid, READ_ONCE(t->ppid), state_letter(t),
 	       t->cpu->id, READ_ONCE(t->on_rq), running ? " running" : "");
-	if (!running) {
+	if (!running && READ_ONCE(t->state) == TASK_RUNNING) {
+		printk("  runnable, waiting for its CPU\n");
+	} else if (!running) {
 		printk("  wchan: %s", wname ? wname : "-");
 		if (READ_ONCE(t->sleeping_on))
 			printk("  wait queue %p", (void *)READ_ONCE(t->sleeping_on));
