@@ -19,13 +19,16 @@
  */
 #include <kmalloc.h>
 #include <ksyms.h>
+#include <ktest.h>
 #include <percpu.h>
 #include <printk.h>
 #include <proc.h>
 #include <sched.h>
 #include <spinlock.h>
+#include <string.h>
 #include <sysrq.h>
 #include <time.h>
+#include <wait.h>
 #include <arch/cpu.h>
 
 #define DUMP_MAX_TASKS		4096
@@ -226,4 +229,54 @@ void show_cpus(void)
 		if (c && READ_ONCE(c->online))
 			show_cpu(c);
 	}
+}
+
+/* --- Self-test ----------------------------------------------------------- */
+
+#define KTEST_SLEEPER_WAIT_NS	(2 * NSEC_PER_SEC)
+
+static DEFINE_WAIT_QUEUE(ktest_dump_wq);
+static bool ktest_dump_go;		/* atomic */
+
+static void ktest_dump_sleeper(void *arg)
+{
+	(void)arg;
+	wait_event(ktest_dump_wq, __atomic_load_n(&ktest_dump_go, __ATOMIC_SEQ_CST));
+}
+
+/* Wait until t sleeps off its CPU; false after KTEST_SLEEPER_WAIT_NS. */
+static bool ktest_wait_asleep(struct task *t)
+{
+	u64 deadline = clock_monotonic_ns() + KTEST_SLEEPER_WAIT_NS;
+
+	while (READ_ONCE(t->state) != TASK_UNINTERRUPTIBLE || is_running(t)) {
+		if (clock_monotonic_ns() > deadline)
+			return false;
+		yield();
+	}
+	return true;
+}
+
+/* A sleeping kernel thread's trace names the function it waits in, and its queue. */
+KTEST(task_dump_wait_channel)
+{
+	unsigned long pcs[TASK_TRACE_DEPTH], off = 0;
+	struct task *t;
+	const char *name;
+	int n;
+
+	__atomic_store_n(&ktest_dump_go, false, __ATOMIC_SEQ_CST);
+	t = kthread_create(ktest_dump_sleeper, NULL, "ktest-dump");
+	KTEST_EXPECT(t != NULL);
+	KTEST_EXPECT(ktest_wait_asleep(t));
+	n = arch_task_stack_trace(t, pcs, TASK_TRACE_DEPTH);
+	KTEST_EXPECT(n >= 2);
+	KTEST_EXPECT(in_sched_text(pcs[0]));	/* inside __schedule() */
+	name = ksyms_lookup(wait_channel(pcs, n), &off);
+	KTEST_EXPECT(name && strncmp(name, "ktest_dump_sleeper", 18) == 0);	/* maybe .constprop */
+	KTEST_EXPECT(READ_ONCE(t->sleeping_on) == &ktest_dump_wq);
+	__atomic_store_n(&ktest_dump_go, true, __ATOMIC_SEQ_CST);
+	wake_up(&ktest_dump_wq);
+	task_put(t);
+	return 0;
 }
