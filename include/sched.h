@@ -146,6 +146,12 @@ struct task {
 	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
+
+	/* Restartable sequences (include/rseq.h); own task only. */
+	struct rseq *rseq;		/* the registered user area, or NULL */
+	u32 rseq_sig;			/* signature before every abort_ip */
+	u32 rseq_events;		/* RSEQ_EVENT_*: since the last fix-up */
+	bool rseq_resume;		/* fix up and write cpu_id before user code runs */
 };
 
 /* A task's time slice: SCHED_SLICE_TICKS scaled by its nice value (kernel/priority.c). */

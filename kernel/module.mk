@@ -17,3 +17,4 @@ KOBJS += kernel/syslog.o
 KOBJS += kernel/loadavg.o
 KOBJS += kernel/cpu_sysfs.o
 KOBJS += kernel/printk_ktest.o
+KOBJS += kernel/rseq.o
