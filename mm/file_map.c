@@ -15,6 +15,12 @@
  * Every page-table entry holds one page reference, so a page stays valid
  * while mapped even if the cache drops it.
  *
+ * Times.  As Linux does for files without a page_mkwrite op (tmpfs),
+ * every write fault in a shared area stamps the file's mtime and ctime:
+ * the first store into a page not yet mapped, or into one mapped
+ * read-only.  Pages of a writable shared area are mapped writable even
+ * on a read fault, so later stores go unnoticed, as on Linux.
+ *
  * End of file.  A page wholly past EOF is never mapped: the fault
  * returns -EIO and the task gets SIGBUS (BUS_ADRERR); the tail of the
  * last page reads as zeroes because the cache keeps it zeroed.
@@ -80,6 +86,16 @@ static bool past_eof(const struct file *f, unsigned long index)
 	return index >= ALIGN_UP(size, PAGE_SIZE) >> PAGE_SHIFT;
 }
 
+void file_map_write_fault(struct vma *v)
+{
+	/*
+	 * Without inode->lock, which ranks above mm->lock: Linux's
+	 * file_update_time() takes no lock either.  A racing stat may see
+	 * seconds and nanoseconds from two different stamps.
+	 */
+	inode_touch_mctime(v->file->inode);
+}
+
 int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool write)
 {
 	unsigned long index = vma_pgoff(v, page_va);
@@ -104,6 +120,8 @@ int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool wri
 	err = mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, write));
 	if (err)
 		put_page(p);
+	else if (write && (v->flags & VM_SHARED))
+		file_map_write_fault(v);
 	return err;
 }
 
