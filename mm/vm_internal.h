@@ -46,6 +46,7 @@ void file_map_write_fault(struct vma *v);
 struct shared_anon *shared_anon_create(unsigned long npages);
 void shared_anon_get(struct shared_anon *s);
 void shared_anon_put(struct shared_anon *s);
+void shared_anon_zero(struct shared_anon *s, unsigned long from, unsigned long to);
 /* The page at index (allocated zeroed on first use), with a new reference. */
 struct page *shared_anon_page(struct shared_anon *s, unsigned long index);
 unsigned long shared_anon_pages(const struct shared_anon *s);
