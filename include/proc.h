@@ -65,6 +65,19 @@ bool pgrp_is_orphaned(int pgid);
 void futex_init(void);
 void futex_exit(struct task *t);
 
+/* Resource counts (kernel/exit.c; getrusage, wait4, times, /proc). */
+/* Add t's own counts to u (racy reads of another task's counters are fine). */
+void task_usage_add(struct task_usage *u, const struct task *t);
+/* u += v. */
+void task_usage_sum(struct task_usage *u, const struct task_usage *v);
+/*
+ * The whole process's counts (tasklist_lock held): exited threads, live
+ * ones, and the leader's own even after its thread has ended.
+ */
+void group_usage(struct task *leader, struct task_usage *u);
+struct rusage_abi;
+void task_usage_to_rusage(const struct task_usage *u, struct rusage_abi *ru);
+
 /* Live tasks (for sysinfo and /proc). */
 unsigned int nr_tasks(void);
 /*
