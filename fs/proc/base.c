@@ -344,6 +344,8 @@ static const struct proc_entry pid_entries[] = {
 	REG("statm", 0444, proc_show_statm),
 	REG("status", 0444, proc_show_status),
 	REG("maps", 0444, proc_show_maps),
+	REG("smaps", 0444, proc_show_smaps),
+	REG("smaps_rollup", 0444, proc_show_smaps_rollup),
 	REG("mounts", 0444, show_mounts),
 	REG("mountinfo", 0444, show_mountinfo),
 	{ .name = "task", .mode = S_IFDIR | 0555, .dyn = &task_dir_ops, .process_only = true },
