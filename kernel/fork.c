@@ -135,7 +135,7 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 /* clone3's set_tid: a pid in range, root only, not in use (Linux's alloc_pid()). */
 static int take_requested_pid(struct task *child, int pid)
 {
-	if (pid < 1 || pid >= PID_MAX)
+	if (pid < 1 || pid >= pid_max_get())
 		return -EINVAL;
 	if (current_cred()->euid != 0)
 		return -EPERM;			/* CAP_CHECKPOINT_RESTORE */

@@ -311,7 +311,7 @@ static bool task_dir_iterate(struct inode *dir, struct dir_context *ctx, u64 bas
 	const struct proc_node *pn = proc_node(dir);
 	int tid;
 
-	while ((tid = next_thread_tid(pn, (int)MIN(first, (u64)PID_MAX))) > 0) {
+	while ((tid = next_thread_tid(pn, (int)MIN(first, (u64)PID_MAX_LIMIT))) > 0) {
 		if (!proc_emit_number(ctx, base + (u64)tid, (unsigned long)tid,
 				      ((u64)tid << 32) | 2, DT_DIR))
 			return false;
@@ -397,7 +397,7 @@ static bool root_pid_iterate(struct inode *dir, struct dir_context *ctx, u64 bas
 {
 	for (;;) {
 		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-		int pid = pid_next_process((int)MIN(first, (u64)PID_MAX));
+		int pid = pid_next_process((int)MIN(first, (u64)PID_MAX_LIMIT));
 
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (pid < 0)
