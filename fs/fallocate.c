@@ -33,7 +33,7 @@ static long check_mode(int mode)
 	return 0;
 }
 
-static long vfs_fallocate(struct file *f, int mode, s64 offset, s64 len)
+long vfs_fallocate(struct file *f, int mode, s64 offset, s64 len)
 {
 	u32 type = f->inode->mode & S_IFMT;
 	long err;

@@ -178,6 +178,36 @@ int generic_truncate(struct inode *inode, u64 size)
 	return 0;
 }
 
+/*
+ * Punching a hole: the pages leave the cache a chunk at a time, and each
+ * chunk's pages are unmapped wherever they are mapped before they are
+ * released.  Private copies stay, as Linux's unmap_mapping_range() with
+ * even_cows = 0 leaves them.  A fault after a chunk is taken finds a hole
+ * and gets a fresh page, which is what the hole means; one that found a
+ * page just before holds its mm->lock until it is mapped, so the sweep of
+ * that address space sees it.  Unwritten (fallocated) pages are never
+ * mapped and go in the final cut.
+ */
+#define PUNCH_CHUNK	64
+
+void generic_punch_pages(struct inode *inode, u64 first, u64 last)
+{
+	struct page *taken[PUNCH_CHUNK];
+	u64 index = first;
+
+	while ((index = page_cache_find(&inode->pages, index, last, true)) < last) {
+		u64 end = MIN(last, index + PUNCH_CHUNK);
+
+		if (page_cache_take_range(&inode->pages, index, end, taken))
+			vm_unmap_cache_pages(&inode->pages, index, taken, end - index);
+		for (u64 i = 0; i < end - index; i++)
+			if (taken[i])
+				put_page(taken[i]);
+		index = end;
+	}
+	page_cache_remove_range(&inode->pages, first, last);
+}
+
 /* lseek for files whose size is inode->size; the caller holds pos_lock. */
 s64 generic_file_llseek(struct file *f, s64 offset, int whence)
 {

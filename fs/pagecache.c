@@ -192,8 +192,13 @@ int page_cache_reserve(struct page_cache *pc, u64 index)
 	return 0;
 }
 
-/* Drop pages in [from, to) below node (covering 64^level indexes from base). */
-static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from, u64 to)
+/*
+ * Drop pages in [from, to) below node (covering 64^level indexes from
+ * base); with 'taken', hand each page's reference to taken[index - from]
+ * instead of dropping it.
+ */
+static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from, u64 to,
+		    struct page **taken)
 {
 	u64 span = pc_capacity(level - 1), dropped = 0;
 
@@ -203,12 +208,15 @@ static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from
 		if (!node->slot[i] || start + span <= from || start >= to)
 			continue;
 		if (level == 1) {
-			put_page(pc_page(node->slot[i]));
+			if (taken)
+				taken[start - from] = pc_page(node->slot[i]);
+			else
+				put_page(pc_page(node->slot[i]));
 			node->slot[i] = NULL;
 			dropped++;
 			continue;
 		}
-		dropped += pc_prune(node->slot[i], level - 1, start, from, to);
+		dropped += pc_prune(node->slot[i], level - 1, start, from, to, taken);
 		if (start >= from && start + span <= to) {	/* emptied whole */
 			kfree(node->slot[i]);
 			node->slot[i] = NULL;
@@ -217,13 +225,13 @@ static u64 pc_prune(struct pc_node *node, unsigned int level, u64 base, u64 from
 	return dropped;
 }
 
-u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to)
+static u64 remove_range(struct page_cache *pc, u64 from, u64 to, struct page **taken)
 {
 	u64 dropped = 0;
 
 	spin_lock(&pc->lock);
 	if (pc->root && from < to && from < pc_capacity(pc->height)) {
-		dropped = pc_prune(pc->root, pc->height, 0, from, to);
+		dropped = pc_prune(pc->root, pc->height, 0, from, to, taken);
 		pc->nr_pages -= dropped;
 		__atomic_sub_fetch(&total_pages, dropped, __ATOMIC_RELAXED);
 		if (from == 0 && to >= pc_capacity(pc->height)) {
@@ -234,6 +242,17 @@ u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to)
 	}
 	spin_unlock(&pc->lock);
 	return dropped;
+}
+
+u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to)
+{
+	return remove_range(pc, from, to, NULL);
+}
+
+u64 page_cache_take_range(struct page_cache *pc, u64 from, u64 to, struct page **taken)
+{
+	memset(taken, 0, (to - from) * sizeof(*taken));
+	return remove_range(pc, from, to, taken);
 }
 
 u64 page_cache_truncate(struct page_cache *pc, u64 from)

@@ -26,6 +26,7 @@
 #define EXIT_DEAD	2
 
 #define PID_MAX		32768		/* /proc/sys/kernel/pid_max default */
+#define PID_MAX_LIMIT	(4 * 1024 * 1024)	/* the largest pid_max (Linux, 64-bit) */
 
 extern struct spinlock tasklist_lock;
 extern struct task *init_task;		/* pid 1: adopts orphans */
@@ -35,6 +36,8 @@ int pid_alloc(void);			/* a free pid, or -EAGAIN */
 int pid_claim(int pid);			/* take this pid: 0, or -EEXIST if in use */
 void pid_free(int pid);
 int pid_last(void);			/* the pid handed out last (/proc/loadavg) */
+int pid_max_get(void);			/* new pids are below this */
+int pid_max_set(int max);		/* 0, or -EINVAL outside [301, PID_MAX_LIMIT], -ENOMEM */
 u64 pid_nr_allocated(void);		/* tasks created since boot (/proc/stat) */
 void pid_attach(struct task *t);	/* tasklist_lock held */
 void pid_detach(struct task *t);	/* tasklist_lock held */
@@ -64,6 +67,19 @@ bool pgrp_is_orphaned(int pgid);
 /* Futexes (kernel/futex.c): boot setup, and the exit-time wake-ups. */
 void futex_init(void);
 void futex_exit(struct task *t);
+
+/* Resource counts (kernel/exit.c; getrusage, wait4, times, /proc). */
+/* Add t's own counts to u (racy reads of another task's counters are fine). */
+void task_usage_add(struct task_usage *u, const struct task *t);
+/* u += v. */
+void task_usage_sum(struct task_usage *u, const struct task_usage *v);
+/*
+ * The whole process's counts (tasklist_lock held): exited threads, live
+ * ones, and the leader's own even after its thread has ended.
+ */
+void group_usage(struct task *leader, struct task_usage *u);
+struct rusage_abi;
+void task_usage_to_rusage(const struct task_usage *u, struct rusage_abi *ru);
 
 /* Live tasks (for sysinfo and /proc). */
 unsigned int nr_tasks(void);

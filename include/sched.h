@@ -57,6 +57,13 @@ struct arch_task {
 	void *fpu;			/* user FPU/SSE/AVX save area (arch/x86_64/fpu.c) or NULL */
 };
 
+/* What getrusage(2) counts, for one task or summed over tasks. */
+struct task_usage {
+	u64 utime_ns, stime_ns;		/* CPU time, sampled by the tick */
+	unsigned long min_flt, maj_flt;	/* page faults resolved */
+	unsigned long nvcsw, nivcsw;	/* switches away asleep / still runnable */
+};
+
 struct task {
 	struct arch_task arch;
 	int state;			/* TASK_*; written by the task or under its rq lock */
@@ -127,10 +134,10 @@ struct task {
 	int group_exit_status;		/* leader: status for every thread, when group_exiting */
 	bool group_exiting;		/* leader */
 	int group_stop_sig;		/* leader: stopped by this signal (0: running) */
-	u64 dead_utime_ns, dead_stime_ns;	/* leader, tasklist_lock: exited threads' time */
-	u64 child_utime_ns, child_stime_ns;	/* leader, tasklist_lock: reaped children's time */
-	unsigned long dead_min_flt, dead_maj_flt;	/* leader, tasklist_lock: exited threads' */
-	unsigned long child_min_flt, child_maj_flt;	/* leader, tasklist_lock: reaped children's */
+	struct task_usage dead;		/* leader, tasklist_lock: exited threads but the
+					   leader (whose task stays until reaped) */
+	struct task_usage reaped;	/* leader, tasklist_lock: reaped children's,
+					   with what they had reaped themselves */
 	bool stop_reported;		/* leader, tasklist_lock: wait(WUNTRACED) saw the stop */
 	bool cont_waitable;		/* leader, atomic: continued, not yet seen by wait(WCONTINUED) */
 	bool cont_pending;		/* leader, tasklist_lock: SIGCHLD for the continue not yet sent */
@@ -156,6 +163,12 @@ struct task {
 	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
+
+	/* Restartable sequences (include/rseq.h); own task only. */
+	struct rseq *rseq;		/* the registered user area, or NULL */
+	u32 rseq_sig;			/* signature before every abort_ip */
+	u32 rseq_events;		/* RSEQ_EVENT_*: since the last fix-up */
+	bool rseq_resume;		/* fix up and write cpu_id before user code runs */
 };
 
 /* A task's time slice: SCHED_SLICE_TICKS scaled by its nice value (kernel/priority.c). */

@@ -86,6 +86,12 @@ int signal_pgrp(int pgid, int sig);
 /* A synchronous fault in the current task: deliver sig (code, address). */
 void force_sig_fault(int sig, int code, unsigned long addr);
 
+/*
+ * Linux's force_sigsegv(): SIGSEGV to the current task because delivering
+ * sig (0: none) failed; a SIGSEGV handler is reset first if sig is SIGSEGV.
+ */
+void force_sigsegv(int sig);
+
 /* Called on every return to user mode: deliver pending signals. */
 void do_signal(struct trap_frame *f);
 
@@ -110,5 +116,8 @@ void arch_restart_syscall(struct trap_frame *f);
 void arch_restart_block(struct trap_frame *f);
 void arch_set_return(struct trap_frame *f, long ret);
 unsigned long arch_user_sp(const struct trap_frame *f);
+/* The user instruction pointer the frame returns to, and moving it (rseq). */
+unsigned long arch_user_ip(const struct trap_frame *f);
+void arch_set_user_ip(struct trap_frame *f, unsigned long ip);
 
 #endif

@@ -115,6 +115,11 @@ int page_cache_reserve(struct page_cache *pc, u64 index);
 u64 page_cache_truncate(struct page_cache *pc, u64 from);
 /* Drop the pages at indexes [from, to); returns how many were dropped. */
 u64 page_cache_remove_range(struct page_cache *pc, u64 from, u64 to);
+/*
+ * Take the pages at [from, to) out of the tree, handing its reference on
+ * each to taken[index - from] (NULL for a hole); returns how many.
+ */
+u64 page_cache_take_range(struct page_cache *pc, u64 from, u64 to, struct page **taken);
 /* The first index in [from, to) with data (present) or a hole (a missing or
    unwritten page); to if none. */
 u64 page_cache_find(struct page_cache *pc, u64 from, u64 to, bool present);
@@ -497,6 +502,10 @@ s64 generic_dir_llseek(struct file *f, s64 offset, int whence);
 void init_special_inode(struct inode *inode, u32 mode, u32 rdev);
 /* Cut or extend (with holes) a page-cache file; caller holds inode->lock. */
 int generic_truncate(struct inode *inode, u64 size);
+/* Drop pages [first, last) from the cache and from every mapping of them (inode->lock held). */
+void generic_punch_pages(struct inode *inode, u64 first, u64 last);
+/* fallocate(2) on an open file, with Linux's checks (fs/fallocate.c; madvise's MADV_REMOVE). */
+long vfs_fallocate(struct file *f, int mode, s64 offset, s64 len);
 
 /* --- path lookup ------------------------------------------------------------- */
 

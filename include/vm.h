@@ -150,6 +150,13 @@ long vm_clear(struct mm *mm, unsigned long addr, size_t len);
  */
 struct page_cache;
 void vm_truncate_mappings(struct page_cache *pc, u64 pages);
+/*
+ * Hole punching: pages[i] (NULL: none) was at index first + i of pc and
+ * has left it; remove every page-table entry that maps it, in every
+ * address space (private copies stay).  Same locking as above.
+ */
+struct page;
+void vm_unmap_cache_pages(struct page_cache *pc, u64 first, struct page *const *pages, u64 n);
 
 /*
  * Resolve a user page fault.  Returns 0 when the access may be retried,

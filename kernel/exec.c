@@ -11,6 +11,7 @@
 #include <kmalloc.h>
 #include <random.h>
 #include <proc.h>
+#include <rseq.h>
 #include <sched.h>
 #include <signal.h>
 #include <file.h>
@@ -630,6 +631,7 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 	if (old)
 		mm_put(old);
 	signal_exec_reset(t);
+	rseq_exec(t);
 	t->group_leader->did_exec = true;
 	if (t->files)
 		files_close_on_exec(t->files);

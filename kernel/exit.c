@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <file.h>
 #include <kmalloc.h>
+#include <cred.h>
+#include <time.h>
+#include <uapi/resource.h>
 #include <panic.h>
 #include <proc.h>
 #include <signal.h>
@@ -185,6 +188,54 @@ static void unlink_thread(struct task *t)
 	spin_unlock(&t->sighand->lock);
 }
 
+void task_usage_add(struct task_usage *u, const struct task *t)
+{
+	u->utime_ns += READ_ONCE(t->utime_ns);
+	u->stime_ns += READ_ONCE(t->stime_ns);
+	u->min_flt += READ_ONCE(t->min_flt);
+	u->maj_flt += READ_ONCE(t->maj_flt);
+	u->nvcsw += READ_ONCE(t->nvcsw);
+	u->nivcsw += READ_ONCE(t->nivcsw);
+}
+
+void task_usage_sum(struct task_usage *u, const struct task_usage *v)
+{
+	u->utime_ns += v->utime_ns;
+	u->stime_ns += v->stime_ns;
+	u->min_flt += v->min_flt;
+	u->maj_flt += v->maj_flt;
+	u->nvcsw += v->nvcsw;
+	u->nivcsw += v->nivcsw;
+}
+
+void task_usage_to_rusage(const struct task_usage *u, struct rusage_abi *ru)
+{
+	memset(ru, 0, sizeof(*ru));
+	ru->utime.tv_sec = (s64)(u->utime_ns / NSEC_PER_SEC);
+	ru->utime.tv_usec = (s64)(u->utime_ns % NSEC_PER_SEC) / 1000;
+	ru->stime.tv_sec = (s64)(u->stime_ns / NSEC_PER_SEC);
+	ru->stime.tv_usec = (s64)(u->stime_ns % NSEC_PER_SEC) / 1000;
+	ru->minflt = (long)u->min_flt;
+	ru->majflt = (long)u->maj_flt;
+	ru->nvcsw = (long)u->nvcsw;
+	ru->nivcsw = (long)u->nivcsw;
+}
+
+void group_usage(struct task *leader, struct task_usage *u)
+{
+	struct task *t;
+	bool leader_listed = false;
+
+	*u = leader->dead;
+	list_for_each_entry(t, &leader->threads, thread_node) {
+		task_usage_add(u, t);
+		leader_listed |= t == leader;
+	}
+	/* Its thread ended first: off the list, and never added to 'dead'. */
+	if (!leader_listed)
+		task_usage_add(u, leader);
+}
+
 static void exit_notify(struct task *t, int status)
 {
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
@@ -196,10 +247,8 @@ static void exit_notify(struct task *t, int status)
 		wake_up(&t->vfork_parent->child_wait);
 		t->vfork_parent = NULL;
 	}
-	leader->dead_utime_ns += t != leader ? t->utime_ns : 0;
-	leader->dead_stime_ns += t != leader ? t->stime_ns : 0;
-	leader->dead_min_flt += t != leader ? t->min_flt : 0;
-	leader->dead_maj_flt += t != leader ? t->maj_flt : 0;
+	if (t != leader)
+		task_usage_add(&leader->dead, t);
 	if (t == leader && leader->live_threads > 1) {
 		/* The leader's thread goes first: its task stays as the group's head. */
 		unlink_thread(t);
@@ -283,15 +332,37 @@ static int stop_event(struct task *c, const struct wait_query *q)
 	return 0;
 }
 
+/* What a wait reports about the child: its wait(2) status, real uid and usage. */
+struct wait_result {
+	int status;
+	unsigned int uid;
+	struct task_usage usage;	/* Linux's RUSAGE_BOTH: its own and its reaped children's */
+};
+
+/* Fill r for child c, whose event has status (tasklist_lock held). */
+static void report_child(struct task *c, int status, struct wait_result *r)
+{
+	const struct cred *cred = task_cred_get(c);
+
+	r->status = status;
+	r->uid = cred ? cred->uid : 0;
+	if (cred)
+		cred_put(cred);
+	group_usage(c, &r->usage);
+	task_usage_sum(&r->usage, &c->reaped);
+}
+
 /*
  * One pass over the caller's children (tasklist_lock held): a reapable
  * zombie (unlinked unless WNOWAIT, *reaped set) or a child with a stop or
- * continue event is returned with *status; *any says whether some child
+ * continue event is returned with *r filled; *any says whether some child
  * matched at all.
  */
 static struct task *find_event(struct task *me, const struct wait_query *q, bool *any,
-			       int *status, bool *reaped)
+			       struct wait_result *r, bool *reaped)
 {
+	int status;
+
 	struct task *c;
 
 	*any = false;
@@ -302,18 +373,17 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 		if (c->exit_state == EXIT_ZOMBIE && !(q->options & WEXITED))
 			continue;
 		if (c->exit_state != EXIT_ZOMBIE) {
-			*status = stop_event(c, q);
-			if (*status)
+			status = stop_event(c, q);
+			if (status) {
+				report_child(c, status, r);
 				return c;
+			}
 			continue;
 		}
-		*status = process_status(c);
+		report_child(c, process_status(c), r);
 		*reaped = !(q->options & WNOWAIT);
 		if (*reaped) {
-			me->child_utime_ns += c->utime_ns + c->dead_utime_ns + c->child_utime_ns;
-			me->child_stime_ns += c->stime_ns + c->dead_stime_ns + c->child_stime_ns;
-			me->child_min_flt += c->min_flt + c->dead_min_flt + c->child_min_flt;
-			me->child_maj_flt += c->maj_flt + c->dead_maj_flt + c->child_maj_flt;
+			task_usage_sum(&me->reaped, &r->usage);
 			list_del(&c->sibling);
 			pid_detach(c);
 			c->exit_state = EXIT_DEAD;
@@ -323,8 +393,8 @@ static struct task *find_event(struct task *me, const struct wait_query *q, bool
 	return NULL;
 }
 
-/* Wait per q; on success returns the child's pid and its wait(2) status in *status. */
-static long do_wait(const struct wait_query *q, int *status)
+/* Wait per q; on success returns the child's pid, with what to report in *r. */
+static long do_wait(const struct wait_query *q, struct wait_result *r)
 {
 	struct task *me = current_task()->group_leader, *z;
 	struct wait_entry e = { .task = current_task() };
@@ -336,7 +406,7 @@ static long do_wait(const struct wait_query *q, int *status)
 	for (;;) {
 		prepare_to_wait(&me->child_wait, &e, TASK_INTERRUPTIBLE);
 		flags = spin_lock_irqsave(&tasklist_lock);
-		z = find_event(me, q, &any, status, &reaped);
+		z = find_event(me, q, &any, r, &reaped);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (z || !any || (q->options & WNOHANG))
 			break;
@@ -357,10 +427,21 @@ static long do_wait(const struct wait_query *q, int *status)
 	return ret;
 }
 
+/* The child's struct rusage for wait4/waitid, if asked for: 0 or -EFAULT. */
+static long copy_rusage(const struct wait_result *r, void __user *urusage)
+{
+	struct rusage_abi ru;
+
+	if (!urusage)
+		return 0;
+	task_usage_to_rusage(&r->usage, &ru);
+	return copy_to_user(urusage, &ru, sizeof(ru));
+}
+
 SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 {
 	struct wait_query q = { .options = options | WEXITED };
-	int status = 0;
+	struct wait_result r = { 0 };
 	long ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WCLONE | __WALL))
@@ -374,20 +455,27 @@ SYSCALL_DEFINE4(wait4, int, pid, int *, ustatus, int, options, void *, rusage)
 		q.which = P_PGID;
 		q.id = pid == 0 ? current_task()->group_leader->pgid : -pid;
 	}
-	ret = do_wait(&q, &status);
-	if (ret > 0 && ustatus && put_user(status, (int __user *)ustatus))
+	ret = do_wait(&q, &r);
+	if (ret > 0 && ustatus && put_user(r.status, (int __user *)ustatus))
 		return -EFAULT;
-	if (ret >= 0 && rusage && clear_user((void __user *)rusage, 144))
-		return -EFAULT;		/* struct rusage: no accounting yet, all zero */
+	if (ret > 0 && copy_rusage(&r, rusage))
+		return -EFAULT;
 	return ret;
 }
 
+/* waitid writes si_signo, si_errno, si_code, then si_pid, si_uid, si_status. */
+#define WAITID_HEAD_SIZE	(3 * sizeof(int))
+#define WAITID_CHLD_SIZE	(3 * sizeof(int))
+
 /* The siginfo waitid(2) reports for a wait(2)-style status. */
-static void status_to_siginfo(int pid, int status, struct siginfo_abi *si)
+static void status_to_siginfo(int pid, const struct wait_result *r, struct siginfo_abi *si)
 {
+	int status = r->status;
+
 	memset(si, 0, sizeof(*si));
 	si->si_signo = SIGCHLD;
 	si->u.chld.pid = pid;
+	si->u.chld.uid = r->uid;
 	if ((status & 0xff) == 0x7f) {
 		si->si_code = CLD_STOPPED;
 		si->u.chld.status = (status >> 8) & 0xff;
@@ -408,7 +496,7 @@ SYSCALL_DEFINE5(waitid, int, idtype, int, id, struct siginfo_abi *, uinfo, int, 
 {
 	struct wait_query q = { .which = idtype, .id = id, .options = options | __WALL };
 	struct siginfo_abi si;
-	int status = 0;
+	struct wait_result r = { 0 };
 	long ret;
 
 	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
@@ -424,16 +512,19 @@ SYSCALL_DEFINE5(waitid, int, idtype, int, id, struct siginfo_abi *, uinfo, int, 
 		return -EINVAL;
 	if (!(options & (__WCLONE | __WALL)))
 		q.options &= ~__WALL;
-	ret = do_wait(&q, &status);
+	ret = do_wait(&q, &r);
 	if (ret < 0)
 		return ret;
 	if (ret == 0)
 		memset(&si, 0, sizeof(si));	/* WNOHANG and nothing to report */
 	else
-		status_to_siginfo((int)ret, status, &si);
-	if (uinfo && copy_to_user((void __user *)uinfo, &si, sizeof(si)))
+		status_to_siginfo((int)ret, &r, &si);
+	if (ret > 0 && copy_rusage(&r, rusage))
 		return -EFAULT;
-	if (rusage && clear_user((void __user *)rusage, 144))
+	/* As Linux: those six fields only; padding and the rest stay as they were. */
+	if (uinfo && (copy_to_user((void __user *)uinfo, &si, WAITID_HEAD_SIZE) ||
+		      copy_to_user(&((struct siginfo_abi __user *)uinfo)->u.chld, &si.u.chld,
+				   WAITID_CHLD_SIZE)))
 		return -EFAULT;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include <file.h>
 #include <cred.h>
 #include <proc.h>
+#include <rseq.h>
 #include <string.h>
 #include <uapi/resource.h>
 #include <uapi/sched.h>
@@ -44,6 +45,8 @@ static void fork_child_start(void *arg)
 
 		put_user(tid, (int __user *)t->set_child_tid);
 	}
+	/* As Linux's ret_from_fork: signals and rseq before the first user instruction. */
+	exit_to_user_mode(arch_user_frame(t));
 	arch_enter_user(arch_user_frame(t));
 }
 
@@ -132,7 +135,7 @@ static void link_child(struct task *child, struct task *parent, unsigned long fl
 /* clone3's set_tid: a pid in range, root only, not in use (Linux's alloc_pid()). */
 static int take_requested_pid(struct task *child, int pid)
 {
-	if (pid < 1 || pid >= PID_MAX)
+	if (pid < 1 || pid >= pid_max_get())
 		return -EINVAL;
 	if (current_cred()->euid != 0)
 		return -EPERM;			/* CAP_CHECKPOINT_RESTORE */
@@ -176,6 +179,7 @@ long do_clone(const struct clone_request *req)
 		return err;
 	}
 	child->entry = fork_child_start;
+	rseq_fork(child, parent, (flags & CLONE_VM) != 0);
 	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
 	child->nice = READ_ONCE(parent->nice);
 	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */

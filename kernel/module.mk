@@ -18,3 +18,4 @@ KOBJS += kernel/loadavg.o
 KOBJS += kernel/cpu_sysfs.o
 KOBJS += kernel/printk_ktest.o
 KOBJS += kernel/sysrq.o kernel/task_dump.o
+KOBJS += kernel/rseq.o

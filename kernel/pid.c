@@ -1,17 +1,30 @@
 /*
- * Process ids: a bitmap of PID_MAX ids handed out in increasing order,
- * wrapping to 300 like Linux (low pids stay for early daemons), and a
- * hash from pid to task for kill(), wait() and /proc.  pid_lock protects
- * the bitmap and the cursor; the hash is under tasklist_lock.
+ * Process ids: a bitmap of ids handed out in increasing order below
+ * pid_max, wrapping to 300 like Linux (low pids stay for early daemons),
+ * and a hash from pid to task for kill(), wait() and /proc.  pid_lock
+ * protects the bitmap, the cursor and pid_max; the hash is under
+ * tasklist_lock.
+ *
+ * pid_max starts at PID_MAX (32768) and root may set it anywhere in
+ * Linux's range, [301, PID_MAX_LIMIT], through /proc/sys/kernel/pid_max.
+ * The bitmap starts small and static; the first raise above it switches,
+ * once and for good, to one covering PID_MAX_LIMIT (512 KiB, never
+ * freed, so the lock-free hint in pid_next_process() never reads freed
+ * memory).  Lowering pid_max leaves larger pids alone; new ones wrap.
  */
 #include <errno.h>
 #include <proc.h>
+#include <string.h>
+#include <vmalloc.h>
 
 #define PID_WRAP	300
 #define PID_HASH	256
 
 static DEFINE_SPINLOCK(pid_lock);
-static u64 pid_bitmap[PID_MAX / 64];	/* pid_lock; bit set = in use; pid 0 is never used */
+static u64 boot_bitmap[PID_MAX / 64];
+static u64 *pid_bitmap = boot_bitmap;	/* pid_lock; bit set = in use; pid 0 is never used */
+static int pid_space = PID_MAX;		/* pid_lock: pids pid_bitmap covers */
+static int pid_max = PID_MAX;		/* pid_lock: new pids stay below it */
 static int last_pid;			/* pid_lock */
 static u64 nr_allocated;		/* pid_lock: pids handed out since boot */
 static struct list_head pid_hash[PID_HASH];	/* tasklist_lock */
@@ -22,13 +35,45 @@ static bool pid_in_use(int pid)
 	return pid_bitmap[pid / 64] & (1ull << (pid % 64));
 }
 
+int pid_max_get(void)
+{
+	return READ_ONCE(pid_max);
+}
+
+int pid_max_set(int max)
+{
+	u64 *big = NULL;
+	unsigned long flags;
+
+	if (max < PID_WRAP + 1 || max > PID_MAX_LIMIT)
+		return -EINVAL;
+	if (max > READ_ONCE(pid_space)) {
+		big = vmalloc(PID_MAX_LIMIT / 8);	/* allocated outside the spinlock */
+		if (!big)
+			return -ENOMEM;
+		memset(big, 0, PID_MAX_LIMIT / 8);
+	}
+	flags = spin_lock_irqsave(&pid_lock);
+	if (big && pid_space < PID_MAX_LIMIT) {
+		memcpy(big, pid_bitmap, (size_t)pid_space / 8);
+		__atomic_store_n(&pid_bitmap, big, __ATOMIC_RELEASE);
+		WRITE_ONCE(pid_space, PID_MAX_LIMIT);
+		big = NULL;
+	}
+	WRITE_ONCE(pid_max, max);
+	spin_unlock_irqrestore(&pid_lock, flags);
+	if (big)
+		vfree(big);		/* another writer grew it first */
+	return 0;
+}
+
 int pid_alloc(void)
 {
 	unsigned long flags = spin_lock_irqsave(&pid_lock);
 	int pid = last_pid;
 
-	for (int tries = 0; tries < PID_MAX; tries++) {
-		if (++pid >= PID_MAX)
+	for (int tries = 0; tries < pid_max; tries++) {
+		if (++pid >= pid_max)
 			pid = last_pid >= PID_WRAP ? PID_WRAP : 1;
 		if (!pid_in_use(pid)) {
 			pid_bitmap[pid / 64] |= 1ull << (pid % 64);
@@ -55,7 +100,7 @@ u64 pid_nr_allocated(void)
 int pid_claim(int pid)
 {
 	unsigned long flags = spin_lock_irqsave(&pid_lock);
-	int err = pid_in_use(pid) ? -EEXIST : 0;
+	int err = pid >= pid_space ? -EINVAL : pid_in_use(pid) ? -EEXIST : 0;
 
 	if (!err)
 		pid_bitmap[pid / 64] |= 1ull << (pid % 64);
@@ -95,7 +140,7 @@ struct task *pid_lookup(int pid)
 {
 	struct task *t;
 
-	if (pid <= 0 || pid >= PID_MAX)
+	if (pid <= 0 || pid >= PID_MAX_LIMIT)
 		return NULL;
 	list_for_each_entry(t, bucket(pid), pid_node) {
 		if (t->tid == pid)
@@ -106,8 +151,11 @@ struct task *pid_lookup(int pid)
 
 int pid_next_process(int from)
 {
-	for (int pid = from < 1 ? 1 : from; pid < PID_MAX; pid++) {
-		u64 word = __atomic_load_n(&pid_bitmap[pid / 64], __ATOMIC_RELAXED);
+	const u64 *bitmap = __atomic_load_n(&pid_bitmap, __ATOMIC_ACQUIRE);
+	int space = READ_ONCE(pid_space);
+
+	for (int pid = from < 1 ? 1 : from; pid < space; pid++) {
+		u64 word = __atomic_load_n(&bitmap[pid / 64], __ATOMIC_RELAXED);
 		struct task *t;
 
 		/* A hint only: every task in the hash keeps its pid's bit set. */

@@ -17,6 +17,7 @@
 #include <panic.h>
 #include <signal.h>
 #include <preempt.h>
+#include <rseq.h>
 #include <spinlock.h>
 #include <sched.h>
 #include <string.h>
@@ -85,6 +86,7 @@ static void __sched __schedule(bool preempt)
 		else
 			prev->nvcsw++;
 		c->nr_switches++;
+		rseq_preempt(prev);
 		c->current = next;
 		arch_switch_prepare(prev, next);
 		prev = arch_switch_to(prev, next);
@@ -236,16 +238,37 @@ void cpu_idle_loop(void)
 	}
 }
 
+static bool signal_work(struct task *t, struct trap_frame *f)
+{
+	long ret;
+
+	return task_signal_pending(t) || READ_ONCE(t->group_leader->group_exiting) ||
+	       READ_ONCE(t->exec_killed) ||
+	       READ_ONCE(t->group_leader->group_stop_sig) || t->restore_blocked ||
+	       (arch_frame_syscall(f, &ret) && ret <= -ERESTARTSYS &&
+		ret >= -ERESTART_RESTARTBLOCK);
+}
+
+/*
+ * Loops until no work is left, then returns with interrupts off, so no
+ * switch can come between the last rseq fix-up and user mode (a switch there would leave a thread inside
+ * its critical section after another one ran on its CPU).
+ */
 void exit_to_user_mode(struct trap_frame *f)
 {
 	struct task *t = current_task();
-	long ret;
 
-	while (this_cpu()->need_resched)
-		__schedule(true);
-	if (task_signal_pending(t) || READ_ONCE(t->group_leader->group_exiting) ||
-	    READ_ONCE(t->exec_killed) ||
-	    READ_ONCE(t->group_leader->group_stop_sig) || t->restore_blocked ||
-	    (arch_frame_syscall(f, &ret) && ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK))
-		do_signal(f);
+	for (;;) {
+		while (this_cpu()->need_resched)
+			__schedule(true);
+		if (signal_work(t, f))
+			do_signal(f);
+		if (t->rseq_resume)
+			rseq_notify_resume(f);
+		arch_irq_disable();
+		/* A signal sent meanwhile (SIGSEGV from a failed fix-up) goes now, as on Linux. */
+		if (!this_cpu()->need_resched && !t->rseq_resume && !task_signal_pending(t))
+			return;
+		arch_irq_enable();
+	}
 }

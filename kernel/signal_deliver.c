@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <kmalloc.h>
+#include <rseq.h>
 
 
 /* Take the lowest deliverable signal off p (sighand->lock held); 0 if none. */
@@ -174,10 +175,16 @@ static void default_action(struct task *t, int sig)
  */
 static void frame_failed(struct task *t, int sig)
 {
-	unsigned long flags;
-
 	printk(KERN_INFO "%s[%d]: cannot write a frame for signal %d: SIGSEGV\n",
 	       t->comm, t->tid, sig);
+	force_sigsegv(sig);
+}
+
+void force_sigsegv(int sig)
+{
+	struct task *t = current_task();
+	unsigned long flags;
+
 	if (sig == SIGSEGV) {
 		flags = spin_lock_irqsave(&t->sighand->lock);
 		t->sighand->action[SIGSEGV - 1].handler = SIG_DFL;
@@ -211,6 +218,7 @@ static bool deliver_one(struct task *t, struct trap_frame *f, bool in_syscall, l
 	spin_unlock_irqrestore(&t->sighand->lock, flags);
 	if (in_syscall)
 		fix_interrupted_syscall(f, ret, &ka);
+	rseq_signal_deliver(f, sig);	/* the frame saves abort_ip, not the section */
 	if (arch_signal_frame(f, sig, &ka, &info, old_mask)) {
 		frame_failed(t, sig);
 		return true;	/* deliver the SIGSEGV now */

@@ -111,66 +111,19 @@ SYSCALL_DEFINE2(setrlimit, unsigned int, resource, const struct rlimit64_abi *, 
 	return sys_prlimit64(0, resource, (unsigned long)unew, 0, 0, 0);
 }
 
-struct rusage_abi {
-	struct timeval_abi utime, stime;
-	long maxrss, ixrss, idrss, isrss, minflt, majflt, nswap, inblock, oublock;
-	long msgsnd, msgrcv, nsignals, nvcsw, nivcsw;
-};
-STATIC_ASSERT(sizeof(struct rusage_abi) == 144);
-
-#define RUSAGE_SELF	0
-#define RUSAGE_CHILDREN	(-1)
-#define RUSAGE_THREAD	1
-
-static struct timeval_abi ns_to_tv(u64 ns)
+/* The counts getrusage(who) reports for the caller (who already checked). */
+static void usage_of(int who, struct task_usage *u)
 {
-	struct timeval_abi tv = { (s64)(ns / NSEC_PER_SEC), (s64)(ns % NSEC_PER_SEC) / 1000 };
-
-	return tv;
-}
-
-/* User and system time of the caller's process (or its reaped children). */
-static void process_times(int who, u64 *user, u64 *sys)
-{
-	struct task *me = current_task(), *leader = me->group_leader, *t;
+	struct task *me = current_task(), *leader = me->group_leader;
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
 	if (who == RUSAGE_CHILDREN) {
-		*user = leader->child_utime_ns;
-		*sys = leader->child_stime_ns;
+		*u = leader->reaped;
 	} else if (who == RUSAGE_THREAD) {
-		*user = me->utime_ns;
-		*sys = me->stime_ns;
+		*u = (struct task_usage){ 0 };
+		task_usage_add(u, me);
 	} else {
-		*user = leader->dead_utime_ns;
-		*sys = leader->dead_stime_ns;
-		list_for_each_entry(t, &leader->threads, thread_node) {
-			*user += t->utime_ns;
-			*sys += t->stime_ns;
-		}
-	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-}
-
-/* Page faults of the caller's process, thread or reaped children (ru_minflt, ru_majflt). */
-static void process_faults(int who, struct rusage_abi *ru)
-{
-	struct task *me = current_task(), *leader = me->group_leader, *t;
-	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-
-	if (who == RUSAGE_CHILDREN) {
-		ru->minflt = (long)leader->child_min_flt;
-		ru->majflt = (long)leader->child_maj_flt;
-	} else if (who == RUSAGE_THREAD) {
-		ru->minflt = (long)me->min_flt;
-		ru->majflt = (long)me->maj_flt;
-	} else {
-		ru->minflt = (long)leader->dead_min_flt;
-		ru->majflt = (long)leader->dead_maj_flt;
-		list_for_each_entry(t, &leader->threads, thread_node) {
-			ru->minflt += (long)READ_ONCE(t->min_flt);
-			ru->majflt += (long)READ_ONCE(t->maj_flt);
-		}
+		group_usage(leader, u);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
@@ -178,29 +131,26 @@ static void process_faults(int who, struct rusage_abi *ru)
 SYSCALL_DEFINE2(getrusage, int, who, struct rusage_abi *, uru)
 {
 	struct rusage_abi ru;
-	u64 user, sys;
+	struct task_usage u;
 
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
-	memset(&ru, 0, sizeof(ru));
-	process_times(who, &user, &sys);
-	ru.utime = ns_to_tv(user);
-	ru.stime = ns_to_tv(sys);
-	process_faults(who, &ru);
+	usage_of(who, &u);
+	task_usage_to_rusage(&u, &ru);
 	return copy_to_user((void __user *)uru, &ru, sizeof(ru));
 }
 
 SYSCALL_DEFINE1(times, struct tms_abi *, utms)
 {
 	struct tms_abi tms;
-	u64 user, sys, cuser, csys;
+	struct task_usage self, children;
 
-	process_times(RUSAGE_SELF, &user, &sys);
-	process_times(RUSAGE_CHILDREN, &cuser, &csys);
-	tms.tms_utime = (s64)(user / USER_TICK_NSEC);
-	tms.tms_stime = (s64)(sys / USER_TICK_NSEC);
-	tms.tms_cutime = (s64)(cuser / USER_TICK_NSEC);
-	tms.tms_cstime = (s64)(csys / USER_TICK_NSEC);
+	usage_of(RUSAGE_SELF, &self);
+	usage_of(RUSAGE_CHILDREN, &children);
+	tms.tms_utime = (s64)(self.utime_ns / USER_TICK_NSEC);
+	tms.tms_stime = (s64)(self.stime_ns / USER_TICK_NSEC);
+	tms.tms_cutime = (s64)(children.utime_ns / USER_TICK_NSEC);
+	tms.tms_cstime = (s64)(children.stime_ns / USER_TICK_NSEC);
 	if (utms && copy_to_user((void __user *)utms, &tms, sizeof(tms)))
 		return -EFAULT;
 	/* Clock ticks since boot, in user space's CLK_TCK (AT_CLKTCK), not HZ. */

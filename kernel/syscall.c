@@ -187,6 +187,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(sched_getaffinity),
 	SYSCALL(getcpu),
 	SYSCALL(set_robust_list),
+	SYSCALL(rseq),
 	SYSCALL(futex),
 	SYSCALL(sendfile),
 	SYSCALL(sethostname),

@@ -180,6 +180,7 @@ DECLARE(sched_yield);
 DECLARE(sched_getaffinity);
 DECLARE(getcpu);
 DECLARE(set_robust_list);
+DECLARE(rseq);
 DECLARE(futex);
 DECLARE(sendfile);
 DECLARE(sethostname);

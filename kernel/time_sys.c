@@ -51,14 +51,12 @@ s64 clock_realtime_ns(void)
 
 static u64 process_cputime(struct task *t)
 {
-	struct task *leader = t->group_leader, *th;
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-	u64 sum = leader->dead_utime_ns + leader->dead_stime_ns;
+	struct task_usage u;
 
-	list_for_each_entry(th, &leader->threads, thread_node)
-		sum += th->utime_ns + th->stime_ns;
+	group_usage(t->group_leader, &u);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return sum;
+	return u.utime_ns + u.stime_ns;
 }
 
 /* The value of clock clk in ns, or -EINVAL. */

@@ -117,6 +117,8 @@ int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned 
 
 		if (!mmu_translate(mm->root, page_va, &pa, NULL))
 			return fault_resolve(mm, v, page_va, FAULT_WRITE);
+		if (v->file)
+			file_map_write_fault(v);
 		return mmu_set(mm->root, page_va, pa, vma_mmu_prot(v, true));
 	}
 	return break_cow(mm, v, page_va);

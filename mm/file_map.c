@@ -15,6 +15,12 @@
  * Every page-table entry holds one page reference, so a page stays valid
  * while mapped even if the cache drops it.
  *
+ * Times.  As Linux does for files without a page_mkwrite op (tmpfs),
+ * every write fault in a shared area stamps the file's mtime and ctime:
+ * the first store into a page not yet mapped, or into one mapped
+ * read-only.  Pages of a writable shared area are mapped writable even
+ * on a read fault, so later stores go unnoticed, as on Linux.
+ *
  * End of file.  A page wholly past EOF is never mapped: the fault
  * returns -EIO and the task gets SIGBUS (BUS_ADRERR); the tail of the
  * last page reads as zeroes because the cache keeps it zeroed.
@@ -36,6 +42,12 @@
  * its mm->lock, so the sweep waits for it and removes what it mapped;
  * the caller then cuts the cache once more for any page such a fault
  * added behind the first cut (fs/filemap.c generic_truncate()).
+ *
+ * Hole punching (fallocate PUNCH_HOLE, MADV_REMOVE) uses the same sweep
+ * for a range: the file system takes a chunk of pages out of the cache
+ * and vm_unmap_cache_pages() removes the entries that map exactly those
+ * pages, so private copies survive, as on Linux (fs/filemap.c
+ * generic_punch_pages()).
  *
  * Locks: mm->lock (mutex) above page_cache->lock (spinlock).  Truncate
  * holds inode->lock, then mm->lock; the list lock is never held while
@@ -80,6 +92,16 @@ static bool past_eof(const struct file *f, unsigned long index)
 	return index >= ALIGN_UP(size, PAGE_SIZE) >> PAGE_SHIFT;
 }
 
+void file_map_write_fault(struct vma *v)
+{
+	/*
+	 * Without inode->lock, which ranks above mm->lock: Linux's
+	 * file_update_time() takes no lock either.  A racing stat may see
+	 * seconds and nanoseconds from two different stamps.
+	 */
+	inode_touch_mctime(v->file->inode);
+}
+
 int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool write)
 {
 	unsigned long index = vma_pgoff(v, page_va);
@@ -104,6 +126,8 @@ int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool wri
 	err = mmu_set(mm->root, page_va, page_to_phys(p), vma_mmu_prot(v, write));
 	if (err)
 		put_page(p);
+	else if (write && (v->flags & VM_SHARED))
+		file_map_write_fault(v);
 	return err;
 }
 
@@ -126,34 +150,84 @@ static struct mm *next_unswept_mm(struct page_cache *pc, u64 gen)
 	return found;
 }
 
-/* Unmap pages >= 'pages' of pc in every area of mm that maps pc. */
-static void sweep_mm(struct mm *mm, struct page_cache *pc, u64 pages, u64 gen)
+/*
+ * One sweep over every area mapping a page cache: what to remove from
+ * each area, the generation that marks areas visited, and the arguments.
+ */
+struct sweep {
+	struct page_cache *pc;
+	u64 gen;
+	void (*unmap_area)(struct mm *mm, struct vma *v, const struct sweep *s);
+	u64 first;			/* truncate: the first page cut; punch: of 'pages' */
+	struct page *const *pages;	/* punch: the pages taken out, by index - first */
+	u64 n;				/* punch: how many indexes 'pages' covers */
+};
+
+/* Truncate: every page from s->first on, private copies included. */
+static void unmap_past(struct mm *mm, struct vma *v, const struct sweep *s)
+{
+	unsigned long npages = (v->end - v->start) >> PAGE_SHIFT, from;
+
+	if (s->first >= v->pgoff + npages)
+		return;		/* all of it stays inside the file */
+	from = s->first > v->pgoff ? v->start + ((s->first - v->pgoff) << PAGE_SHIFT) : v->start;
+	mmu_unmap_put(mm->root, from, v->end);
+}
+
+/* Punch: the entries that map one of the pages taken out (not private copies). */
+static void unmap_taken(struct mm *mm, struct vma *v, const struct sweep *s)
+{
+	u64 npages = (v->end - v->start) >> PAGE_SHIFT;
+	u64 lo = MAX(s->first, v->pgoff), hi = MIN(s->first + s->n, v->pgoff + npages);
+
+	for (u64 index = lo; index < hi; index++) {
+		struct page *p = s->pages[index - s->first];
+		unsigned long va = v->start + ((index - v->pgoff) << PAGE_SHIFT);
+		phys_addr_t pa;
+
+		if (p && mmu_translate(mm->root, va, &pa, NULL) && pa == page_to_phys(p))
+			mmu_unmap_put(mm->root, va, va + PAGE_SIZE);
+	}
+}
+
+static void sweep_mm(struct mm *mm, const struct sweep *s)
 {
 	struct rb_node *n;
 
 	mutex_lock(&mm->lock);
 	for (n = rb_first(&mm->vmas); n; n = rb_next(n)) {
 		struct vma *v = rb_entry(n, struct vma, node);
-		unsigned long npages = (v->end - v->start) >> PAGE_SHIFT, from;
 
-		if (!v->file || area_cache(v) != pc)
+		if (!v->file || area_cache(v) != s->pc)
 			continue;
-		WRITE_ONCE(v->sweep_gen, gen);
-		if (pages >= v->pgoff + npages)
-			continue;	/* all of it stays inside the file */
-		from = pages > v->pgoff ? v->start + ((pages - v->pgoff) << PAGE_SHIFT) : v->start;
-		mmu_unmap_put(mm->root, from, v->end);
+		WRITE_ONCE(v->sweep_gen, s->gen);
+		s->unmap_area(mm, v, s);
 	}
 	mutex_unlock(&mm->lock);
 }
 
-void vm_truncate_mappings(struct page_cache *pc, u64 pages)
+static void sweep_all(struct sweep *s)
 {
 	struct mm *mm;
-	u64 gen = ++pc->sweep_gen;
 
-	while ((mm = next_unswept_mm(pc, gen))) {
-		sweep_mm(mm, pc, pages, gen);
+	s->gen = ++s->pc->sweep_gen;
+	while ((mm = next_unswept_mm(s->pc, s->gen))) {
+		sweep_mm(mm, s);
 		mm_put(mm);
 	}
+}
+
+void vm_truncate_mappings(struct page_cache *pc, u64 pages)
+{
+	struct sweep s = { .pc = pc, .unmap_area = unmap_past, .first = pages };
+
+	sweep_all(&s);
+}
+
+void vm_unmap_cache_pages(struct page_cache *pc, u64 first, struct page *const *pages, u64 n)
+{
+	struct sweep s = { .pc = pc, .unmap_area = unmap_taken, .first = first, .pages = pages,
+			   .n = n };
+
+	sweep_all(&s);
 }

@@ -12,9 +12,11 @@
  * undo that.  MADV_POPULATE_READ/WRITE fault the pages in now, as a read
  * or a write would.  Pure hints that change no semantics (access
  * patterns, KSM, huge pages, dump filters, cold/pageout) are accepted and
- * ignored after the same checks.  MADV_REMOVE (punching a hole in the
- * file) and the memory-failure injections are not implemented: -EINVAL,
- * what a Linux built without them returns.
+ * ignored after the same checks.  MADV_REMOVE punches a hole in the
+ * file behind a shared writable area (fallocate(PUNCH_HOLE), with
+ * mm->lock dropped, as Linux does): every mapper then reads zeroes there.
+ * The memory-failure injections are not implemented: -EINVAL, what a
+ * Linux built without them returns.
  *
  * As on Linux, the advice goes to each area of the range in turn; a hole
  * gives -ENOMEM once the mapped parts are done, an area the advice does
@@ -25,6 +27,7 @@
 #include <sched.h>
 #include <syscall.h>
 #include <uaccess.h>
+#include <uapi/fcntl.h>
 #include <uapi/mman.h>
 #include <vfs.h>
 #include <vm.h>
@@ -127,6 +130,67 @@ static long advise_range(struct mm *mm, unsigned long start, unsigned long end, 
 	return cur < end ? -ENOMEM : hole;
 }
 
+/*
+ * MADV_REMOVE for the part [from, to) of area v (mm->lock held): checks
+ * as Linux's madvise_remove(); a file area gives back the file (with a
+ * reference) and the offset to punch, shared anonymous memory is zeroed
+ * here.
+ */
+static long remove_prepare(struct vma *v, unsigned long from, unsigned long to,
+			   struct file **f, s64 *offset)
+{
+	*f = NULL;
+	if (!v->file && !v->shared)
+		return -EINVAL;
+	/* Debian's 6.1 asks vma_is_shared_maywrite(), not for PROT_WRITE now. */
+	if (!(v->flags & VM_SHARED) || (v->file && !(v->flags & VM_MAYWRITE)))
+		return -EACCES;
+	if (v->shared) {
+		shared_anon_zero(v->shared, vma_pgoff(v, from), vma_pgoff(v, to));
+		return 0;
+	}
+	*f = v->file;
+	file_get(*f);
+	*offset = (s64)vma_pgoff(v, from) << PAGE_SHIFT;
+	return 0;
+}
+
+/* One area at a time: fallocate takes the inode's lock, which ranks above mm->lock. */
+static long madvise_remove(struct mm *mm, unsigned long start, unsigned long end)
+{
+	long hole = 0;
+
+	while (start < end) {
+		struct vma *v;
+		struct file *f;
+		unsigned long to;
+		s64 offset = 0;
+		long err;
+
+		mutex_lock(&mm->lock);
+		v = vma_find(mm, start);
+		if (!v || v->start >= end) {
+			mutex_unlock(&mm->lock);
+			return -ENOMEM;
+		}
+		if (v->start > start)
+			hole = -ENOMEM;
+		start = MAX(v->start, start);
+		to = MIN(v->end, end);
+		err = remove_prepare(v, start, to, &f, &offset);
+		mutex_unlock(&mm->lock);
+		if (f) {
+			err = vfs_fallocate(f, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset,
+					    (s64)(to - start));
+			file_put(f);
+		}
+		if (err)
+			return err;
+		start = to;
+	}
+	return hole;
+}
+
 SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, advice)
 {
 	struct mm *mm = current_task()->mm;
@@ -134,7 +198,7 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, advic
 	unsigned long len = ALIGN_UP(len_in, PAGE_SIZE);
 	long ret;
 
-	if (!fn || !IS_ALIGNED(start, PAGE_SIZE))
+	if ((!fn && advice != MADV_REMOVE) || !IS_ALIGNED(start, PAGE_SIZE))
 		return -EINVAL;
 	if (len_in && !len)
 		return -EINVAL;		/* rounding up wrapped */
@@ -144,6 +208,8 @@ SYSCALL_DEFINE3(madvise, unsigned long, start, unsigned long, len_in, int, advic
 		return 0;
 	if (start >= USER_SPACE_END || len > USER_SPACE_END - start)
 		return -ENOMEM;
+	if (advice == MADV_REMOVE)
+		return madvise_remove(mm, start, start + len);
 	mutex_lock(&mm->lock);
 	ret = advise_range(mm, start, start + len, fn, advice);
 	mutex_unlock(&mm->lock);

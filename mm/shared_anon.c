@@ -6,6 +6,7 @@
  * freed, with its pages, when its last area goes.
  */
 #include <kmalloc.h>
+#include <string.h>
 #include <spinlock.h>
 #include <vmalloc.h>
 #include "vm_internal.h"
@@ -81,6 +82,28 @@ struct page *shared_anon_page(struct shared_anon *s, unsigned long index)
 	if (fresh)
 		put_page(fresh);		/* someone else installed one first */
 	return p;
+}
+
+/*
+ * MADV_REMOVE: pages [from, to) read as zeroes again everywhere.  Linux
+ * frees them (shared anonymous memory is a tmpfs file there); zeroing in
+ * place reads the same for every mapper, which keeps this object free of
+ * a list of mappers, at the price of keeping the frames.
+ */
+void shared_anon_zero(struct shared_anon *s, unsigned long from, unsigned long to)
+{
+	for (unsigned long i = from; i < to && i < s->npages; i++) {
+		unsigned long flags = spin_lock_irqsave(&s->lock);
+		struct page *p = s->pages[i];
+
+		if (p)
+			get_page(p);
+		spin_unlock_irqrestore(&s->lock, flags);
+		if (p) {
+			memset(page_address(p), 0, PAGE_SIZE);
+			put_page(p);
+		}
+	}
 }
 
 unsigned long shared_anon_pages(const struct shared_anon *s)

@@ -39,11 +39,14 @@ void file_map_link(struct vma *v);
 void file_map_unlink(struct vma *v);
 /* A missing page of a file area (not present fault); 0 or -EIO/-ENOMEM. */
 int file_map_fault(struct mm *mm, struct vma *v, unsigned long page_va, bool write);
+/* A write fault in a shared area of a file is being resolved: stamp the file's times. */
+void file_map_write_fault(struct vma *v);
 
 /* Shared anonymous memory: the pages all MAP_SHARED mappers see. */
 struct shared_anon *shared_anon_create(unsigned long npages);
 void shared_anon_get(struct shared_anon *s);
 void shared_anon_put(struct shared_anon *s);
+void shared_anon_zero(struct shared_anon *s, unsigned long from, unsigned long to);
 /* The page at index (allocated zeroed on first use), with a new reference. */
 struct page *shared_anon_page(struct shared_anon *s, unsigned long index);
 unsigned long shared_anon_pages(const struct shared_anon *s);

@@ -69,3 +69,6 @@ $(TEST_INITRAMFS): $(USER_BINS) $(USER_DYN_BINS) $(USER_TEST_DATA) $(USER_APPLET
 
 .PHONY: user
 user: $(TEST_INITRAMFS)
+
+$(addprefix $(BUILD)/user/tests/,$(filter proc_rseq_%,$(USER_TESTS))): user/tests/rseq_util.h \
+	include/uapi/rseq.h

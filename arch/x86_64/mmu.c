@@ -160,7 +160,7 @@ int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int pro
 			tlb_flush_range(va, off);
 			return -EFAULT;
 		}
-		*e = (*e & PTE_ADDR) | prot_to_pte(prot, va + off);
+		*e = (*e & (PTE_ADDR | PTE_A | PTE_D)) | prot_to_pte(prot, va + off);
 	}
 	tlb_flush_range(va, len);
 	return 0;
@@ -237,6 +237,23 @@ void tlb_flush_range(unsigned long va, size_t len)
 	tlb_flush_local(va, len);
 	smp_tlb_shootdown(va, len);
 	arch_irq_restore(flags);
+}
+
+unsigned int mmu_page_state(phys_addr_t root, unsigned long va, phys_addr_t *pa)
+{
+	int err;
+	u64 *e = walk(root, va, 1, false, &err);
+	unsigned int state;
+
+	if (!e || !(*e & (PTE_P | PTE_PROTNONE)))
+		return 0;
+	state = MMU_STATE_MAPPED;
+	if (*e & PTE_A)
+		state |= MMU_STATE_ACCESSED;
+	if (*e & PTE_D)
+		state |= MMU_STATE_DIRTY;
+	*pa = *e & PTE_ADDR;
+	return state;
 }
 
 int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot)

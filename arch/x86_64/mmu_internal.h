@@ -10,6 +10,8 @@
 #define PTE_U		(1ull << 2)
 #define PTE_PWT		(1ull << 3)
 #define PTE_PCD		(1ull << 4)
+#define PTE_A		(1ull << 5)	/* accessed: set by the CPU */
+#define PTE_D		(1ull << 6)	/* dirty: set by the CPU on a write */
 #define PTE_PS		(1ull << 7)
 #define PTE_G		(1ull << 8)
 /*

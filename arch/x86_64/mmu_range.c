@@ -124,7 +124,8 @@ static int protect_leaf(u64 *pte, unsigned long va, void *ctx)
 {
 	unsigned int prot = *(unsigned int *)ctx;
 
-	*pte = (*pte & PTE_ADDR) | prot_to_pte(prot, va);
+	/* Accessed and dirty survive a change of rights, as on Linux (smaps). */
+	*pte = (*pte & (PTE_ADDR | PTE_A | PTE_D)) | prot_to_pte(prot, va);
 	return 0;
 }
 

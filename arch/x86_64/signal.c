@@ -342,3 +342,14 @@ unsigned long arch_user_sp(const struct trap_frame *f)
 {
 	return f->rsp;
 }
+
+unsigned long arch_user_ip(const struct trap_frame *f)
+{
+	return f->rip;
+}
+
+/* sysret is refused once %rip differs from %rcx, so the move goes out through iretq. */
+void arch_set_user_ip(struct trap_frame *f, unsigned long ip)
+{
+	f->rip = ip;
+}

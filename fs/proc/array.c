@@ -38,18 +38,11 @@ struct tree_snapshot {
 	u64 sig_shared;
 };
 
-static void add_thread_counts(struct tree_snapshot *ts, const struct task *th)
-{
-	ts->utime_ns += th->utime_ns;
-	ts->stime_ns += th->stime_ns;
-	ts->min_flt += READ_ONCE(th->min_flt);
-	ts->maj_flt += READ_ONCE(th->maj_flt);
-}
-
 static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 {
-	struct task *leader = t->group_leader, *th;
+	struct task *leader = t->group_leader;
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
+	struct task_usage u;
 
 	ts->ppid = leader->parent ? leader->parent->tgid : 0;
 	ts->pgid = leader->pgid;
@@ -58,24 +51,20 @@ static void snapshot_tree(struct task *t, bool whole, struct tree_snapshot *ts)
 	ts->tty_name = leader->tty ? leader->tty->name : NULL;
 	ts->threads = leader->live_threads;
 	ts->zombie = leader->exit_state == EXIT_ZOMBIE;
-	ts->utime_ns = whole ? leader->dead_utime_ns : t->utime_ns;
-	ts->stime_ns = whole ? leader->dead_stime_ns : t->stime_ns;
-	ts->min_flt = whole ? leader->dead_min_flt : READ_ONCE(t->min_flt);
-	ts->maj_flt = whole ? leader->dead_maj_flt : READ_ONCE(t->maj_flt);
 	if (whole) {
-		bool leader_listed = false;
-
-		list_for_each_entry(th, &leader->threads, thread_node) {
-			add_thread_counts(ts, th);
-			leader_listed |= th == leader;
-		}
-		if (!leader_listed)	/* its thread ended first; dead_* leaves it out */
-			add_thread_counts(ts, leader);
+		group_usage(leader, &u);
+	} else {
+		u = (struct task_usage){ 0 };
+		task_usage_add(&u, t);
 	}
-	ts->cutime_ns = leader->child_utime_ns;
-	ts->cstime_ns = leader->child_stime_ns;
-	ts->cmin_flt = leader->child_min_flt;
-	ts->cmaj_flt = leader->child_maj_flt;
+	ts->utime_ns = u.utime_ns;
+	ts->stime_ns = u.stime_ns;
+	ts->min_flt = u.min_flt;
+	ts->maj_flt = u.maj_flt;
+	ts->cutime_ns = leader->reaped.utime_ns;
+	ts->cstime_ns = leader->reaped.stime_ns;
+	ts->cmin_flt = leader->reaped.min_flt;
+	ts->cmaj_flt = leader->reaped.maj_flt;
 	ts->sig_shared = leader->shared_pending.set;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

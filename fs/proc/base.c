@@ -311,7 +311,7 @@ static bool task_dir_iterate(struct inode *dir, struct dir_context *ctx, u64 bas
 	const struct proc_node *pn = proc_node(dir);
 	int tid;
 
-	while ((tid = next_thread_tid(pn, (int)MIN(first, (u64)PID_MAX))) > 0) {
+	while ((tid = next_thread_tid(pn, (int)MIN(first, (u64)PID_MAX_LIMIT))) > 0) {
 		if (!proc_emit_number(ctx, base + (u64)tid, (unsigned long)tid,
 				      ((u64)tid << 32) | 2, DT_DIR))
 			return false;
@@ -344,6 +344,8 @@ static const struct proc_entry pid_entries[] = {
 	REG("statm", 0444, proc_show_statm),
 	REG("status", 0444, proc_show_status),
 	REG("maps", 0444, proc_show_maps),
+	REG("smaps", 0444, proc_show_smaps),
+	REG("smaps_rollup", 0444, proc_show_smaps_rollup),
 	REG("mounts", 0444, show_mounts),
 	REG("mountinfo", 0444, show_mountinfo),
 	{ .name = "task", .mode = S_IFDIR | 0555, .dyn = &task_dir_ops, .process_only = true },
@@ -395,7 +397,7 @@ static bool root_pid_iterate(struct inode *dir, struct dir_context *ctx, u64 bas
 {
 	for (;;) {
 		unsigned long flags = spin_lock_irqsave(&tasklist_lock);
-		int pid = pid_next_process((int)MIN(first, (u64)PID_MAX));
+		int pid = pid_next_process((int)MIN(first, (u64)PID_MAX_LIMIT));
 
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (pid < 0)

@@ -99,6 +99,8 @@ extern const struct proc_dir_ops proc_root_pids;
 extern const struct proc_dir_ops proc_fd_ops;
 extern const struct proc_dir_ops proc_fdinfo_ops;
 int proc_show_maps(struct seq_buf *s, const struct proc_node *pn);
+int proc_show_smaps(struct seq_buf *s, const struct proc_node *pn);
+int proc_show_smaps_rollup(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_stat(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_statm(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_status(struct seq_buf *s, const struct proc_node *pn);

@@ -30,7 +30,7 @@ static unsigned long resident_pages(struct mm *mm, unsigned long start, unsigned
 	return n;
 }
 
-static bool vma_is_stack(const struct vma *v, const struct mm *mm)
+bool vma_is_stack(const struct vma *v, const struct mm *mm)
 {
 	return (v->flags & VM_GROWSDOWN) || (v->start < mm->stack_top && v->end >= mm->stack_top);
 }
@@ -66,9 +66,22 @@ void proc_mem_stats(struct mm *mm, struct proc_mem_stats *st)
 	mutex_unlock(&mm->lock);
 }
 
-/* One line of maps, formatted as Linux's show_map_vma(); path_buf: PATH_MAX bytes. */
-static void show_map_line(struct seq_buf *s, const struct vma *v, const char *name,
-			  char *path_buf)
+/* The name column of a maps line that began at 'start': column 73, after padding (seq_pad). */
+void proc_maps_name(struct seq_buf *s, size_t start, const char *name)
+{
+	while (s->len - start < 72)
+		seq_putc(s, ' ');
+	seq_putc(s, ' ');
+	for (; *name; name++) {	/* seq_file_path() escapes a newline */
+		if (*name == '\n')
+			seq_puts(s, "\\012");
+		else
+			seq_putc(s, *name);
+	}
+}
+
+void proc_show_map_line(struct seq_buf *s, const struct vma *v, const char *name,
+			char *path_buf)
 {
 	size_t start = s->len;
 	unsigned long long offset = 0;
@@ -88,23 +101,12 @@ static void show_map_line(struct seq_buf *s, const struct vma *v, const char *na
 		   v->prot & PROT_READ ? 'r' : '-', v->prot & PROT_WRITE ? 'w' : '-',
 		   v->prot & PROT_EXEC ? 'x' : '-', v->flags & VM_SHARED ? 's' : 'p',
 		   offset, MAJOR(dev), MINOR(dev), ino);
-	if (name) {
-		/* The name starts in column 73, after padding (seq_pad). */
-		while (s->len - start < 72)
-			seq_putc(s, ' ');
-		seq_putc(s, ' ');
-		for (; *name; name++) {	/* seq_file_path() escapes a newline */
-			if (*name == '\n')
-				seq_puts(s, "\\012");
-			else
-				seq_putc(s, *name);
-		}
-	}
+	if (name)
+		proc_maps_name(s, start, name);
 	seq_putc(s, '\n');
 }
 
-/* The name of an area without a file, or NULL. */
-static const char *anon_area_name(const struct vma *v, const struct mm *mm)
+const char *proc_anon_area_name(const struct vma *v, const struct mm *mm)
 {
 	if (vma_special_name(v))
 		return vma_special_name(v);
@@ -139,7 +141,7 @@ int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
 	}
 	mutex_lock(&mm->lock);
 	for (v = vma_find(mm, 0); v; v = vma_next(v))
-		show_map_line(s, v, v->file ? NULL : anon_area_name(v, mm), path_buf);
+		proc_show_map_line(s, v, v->file ? NULL : proc_anon_area_name(v, mm), path_buf);
 	mutex_unlock(&mm->lock);
 	kfree(path_buf);
 	mm_put(mm);

@@ -15,4 +15,16 @@ struct proc_mem_stats {
 /* Sum up mm's areas (takes mm->lock). */
 void proc_mem_stats(struct mm *mm, struct proc_mem_stats *st);
 
+struct seq_buf;
+struct vma;
+/* One line of maps, as Linux's show_map_vma(); path_buf: PATH_MAX bytes (mm->lock held). */
+void proc_show_map_line(struct seq_buf *s, const struct vma *v, const char *name,
+			char *path_buf);
+/* Pad a maps line begun at 'start' to the name column, then the name. */
+void proc_maps_name(struct seq_buf *s, size_t start, const char *name);
+/* The name of an area without a file ([heap], [stack], [vdso], [vvar]), or NULL. */
+const char *proc_anon_area_name(const struct vma *v, const struct mm *mm);
+/* Is v the stack (grows down, or holds the initial stack top)? */
+bool vma_is_stack(const struct vma *v, const struct mm *mm);
+
 #endif

@@ -43,8 +43,7 @@ static void punch_hole(struct inode *inode, u64 off, u64 end)
 		zero_in_page(inode, off, head_end);
 	if ((end & (PAGE_SIZE - 1)) && tail >= ALIGN_UP(off, PAGE_SIZE))
 		zero_in_page(inode, tail, end);
-	page_cache_remove_range(&inode->pages, ALIGN_UP(off, PAGE_SIZE) >> PAGE_SHIFT,
-				tail >> PAGE_SHIFT);
+	generic_punch_pages(inode, ALIGN_UP(off, PAGE_SIZE) >> PAGE_SHIFT, tail >> PAGE_SHIFT);
 }
 
 /* Give [off, end) pages; -ENOSPC when memory cannot hold them (tmpfs lives in RAM). */

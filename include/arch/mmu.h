@@ -35,6 +35,16 @@ int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int pro
 /* Translate va; false when unmapped.  prot may be NULL. */
 bool mmu_translate(phys_addr_t root, unsigned long va, phys_addr_t *pa, unsigned int *prot);
 
+/*
+ * A 4 KiB user page's frame and what the CPU recorded about it, for
+ * /proc/PID/smaps: 0 when nothing is mapped (a PROT_NONE page counts as
+ * mapped), else MMU_STATE_MAPPED with ACCESSED and DIRTY as set.
+ */
+#define MMU_STATE_MAPPED	(1u << 0)
+#define MMU_STATE_ACCESSED	(1u << 1)
+#define MMU_STATE_DIRTY		(1u << 2)
+unsigned int mmu_page_state(phys_addr_t root, unsigned long va, phys_addr_t *pa);
+
 /* Point va at pa with prot whether or not it was mapped (COW break, faults). */
 int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int prot);
 

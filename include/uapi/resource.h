@@ -21,4 +21,18 @@
 #define RLIM_NLIMITS		16
 #define RLIM_INFINITY		(~0ull)
 
+#define RUSAGE_SELF		0
+#define RUSAGE_CHILDREN		(-1)
+#define RUSAGE_THREAD		1
+
+#include "time_abi.h"
+
+/* getrusage(2), wait4(2): Linux's struct rusage on x86_64. */
+struct rusage_abi {
+	struct timeval_abi utime, stime;
+	long maxrss, ixrss, idrss, isrss, minflt, majflt, nswap, inblock, oublock;
+	long msgsnd, msgrcv, nsignals, nvcsw, nivcsw;
+};
+_Static_assert(sizeof(struct rusage_abi) == 144, "rusage");
+
 #endif
