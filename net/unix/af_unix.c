@@ -98,7 +98,7 @@ static int unix_create(struct socket *sock, int protocol, bool kern)
 	u = unix_sock_alloc(sock->type);
 	if (!u)
 		return -ENOMEM;
-	u->sk.protocol = protocol;
+	/* Linux keeps no protocol for AF_UNIX: SO_PROTOCOL says 0 even for PF_UNIX. */
 	sock->sk = &u->sk;
 	sock->ops = ops;
 	return 0;

@@ -201,7 +201,8 @@ ssize_t unix_stream_recvmsg(struct socket *sock, struct msg_kern *msg, size_t le
 {
 	struct unix_sock *u = unix_sk(sock->sk);
 	u64 timeo = (flags & MSG_DONTWAIT) ? 0 : READ_ONCE(u->sk.rcvtimeo);
-	struct stream_read st = { .target = (flags & MSG_WAITALL) ? len : MIN(len, (size_t)1) };
+	/* Linux's sock_rcvlowat(): even a zero-byte read waits for data. */
+	struct stream_read st = { .target = (flags & MSG_WAITALL) && len ? len : 1 };
 	int err = 0;
 
 	if (READ_ONCE(u->state) != UNIX_ESTABLISHED)
@@ -209,7 +210,7 @@ ssize_t unix_stream_recvmsg(struct socket *sock, struct msg_kern *msg, size_t le
 	if (flags & MSG_OOB)
 		return -EOPNOTSUPP;
 	mutex_lock(&u->iolock);
-	while (st.copied < len) {
+	do {
 		struct unix_buf *b;
 		size_t skip = st.skip;
 
@@ -227,7 +228,7 @@ ssize_t unix_stream_recvmsg(struct socket *sock, struct msg_kern *msg, size_t le
 		st.skip = (flags & MSG_PEEK) ? st.copied : 0;
 		if (err)
 			break;
-	}
+	} while (st.copied < len);
 	mutex_unlock(&u->iolock);
 	if (err > 0)
 		err = 0;
