@@ -46,7 +46,9 @@ struct unix_buf *unix_buf_alloc(struct unix_sock *u, size_t len, u64 *timeo)
 	b->sender = u;
 	sock_hold(&u->sk);
 	__atomic_add_fetch(&u->wmem, b->charge, __ATOMIC_RELAXED);
-	unix_sender_creds(&b->creds);
+	b->creds.pid = 0;
+	b->creds.uid = b->creds.gid = UNIX_OVERFLOW_ID;
+	b->creds_set = false;
 	return b;
 }
 
@@ -73,8 +75,10 @@ int unix_buf_attach_scm(struct unix_buf *b, struct scm_cookie *scm)
 {
 	int err;
 
-	if (scm->creds_given)
+	if (scm->creds_given) {
 		b->creds = scm->creds;
+		b->creds_set = true;
+	}
 	if (!scm->fp)
 		return 0;
 	err = scm_fp_charge(scm->fp);
@@ -87,6 +91,10 @@ int unix_buf_attach_scm(struct unix_buf *b, struct scm_cookie *scm)
 
 void unix_queue_tail(struct unix_sock *u, struct unix_buf *b)
 {
+	if (!b->creds_set && ((READ_ONCE(b->sender->sk.flags) | u->sk.flags) & SOCK_FLAG_PASSCRED)) {
+		unix_sender_creds(&b->creds);
+		b->creds_set = true;
+	}
 	list_add_tail(&b->node, &u->queue);
 	u->qlen++;
 	u->qbytes += b->len - b->off;

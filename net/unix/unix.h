@@ -44,6 +44,7 @@ enum unix_state {
 #define UNIX_MAX_DGRAM_QLEN	10	/* net.unix.max_dgram_qlen */
 #define UNIX_CHUNK_MAX		(16384 - 64)	/* stream bytes per buf */
 #define UNIX_BUF_OVERHEAD	256	/* charged per buf beyond its data */
+#define UNIX_OVERFLOW_ID	65534	/* /proc/sys/kernel/overflowuid */
 
 struct unix_sock;
 
@@ -54,7 +55,8 @@ struct unix_buf {
 	size_t off;			/* stream: bytes already read (iolock + sk.lock) */
 	size_t charge;			/* in sender->wmem */
 	struct scm_fp *fp;		/* SCM_RIGHTS files, charged; or NULL */
-	struct sock_creds creds;	/* who sent it (SCM_CREDENTIALS) */
+	struct sock_creds creds;	/* who sent it (SCM_CREDENTIALS), when creds_set */
+	bool creds_set;
 	char data[];
 };
 
@@ -126,7 +128,12 @@ struct unix_buf *unix_buf_alloc(struct unix_sock *u, size_t len, u64 *timeo);
 void unix_buf_free(struct unix_buf *b);
 /* Attach the message's files (charged) and credentials to b: 0 or -ETOOMANYREFS. */
 int unix_buf_attach_scm(struct unix_buf *b, struct scm_cookie *scm);
-/* Append b to u's queue (u's sk.lock held). */
+/*
+ * Append b to u's queue (u's sk.lock held, by the sending task).  As
+ * Linux's maybe_add_creds(), a message carries its sender's credentials
+ * only if they were given or either end had SO_PASSCRED when it was
+ * queued; otherwise a receiver sees pid 0 and the overflow ids.
+ */
 void unix_queue_tail(struct unix_sock *u, struct unix_buf *b);
 /* Take every buf off u's queue and free them, deferring file releases. */
 void unix_purge_queue(struct unix_sock *u);

@@ -180,7 +180,11 @@ static void check_credentials(void)
 	CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0);
 	CHECK(send(sv[0], "c", 1, 0) == 1);
 	CHECK(setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &on, sizeof(on)) == 0);
-	CHECK(recv_creds(sv[1], &cr) == 0);	/* asked for at receive time */
+	/* sent before anyone asked: no sender known (pid 0, the overflow ids) */
+	CHECK(recv_creds(sv[1], &cr) == 0);
+	CHECK(cr.pid == 0 && cr.uid == 65534 && cr.gid == 65534);
+	CHECK(send(sv[0], "c", 1, 0) == 1);
+	CHECK(recv_creds(sv[1], &cr) == 0);
 	CHECK(cr.pid == getpid() && cr.uid == getuid() && cr.gid == getgid());
 	CHECK(send_creds(sv[0], getpid(), getuid(), getgid()) == 1);
 	CHECK(recv_creds(sv[1], &cr) == 0 && cr.pid == getpid());
