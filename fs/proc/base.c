@@ -346,6 +346,7 @@ static const struct proc_entry pid_entries[] = {
 	REG("maps", 0444, proc_show_maps),
 	REG("mounts", 0444, show_mounts),
 	REG("mountinfo", 0444, show_mountinfo),
+	{ .name = "net", .mode = S_IFDIR | 0555, .children = proc_net_entries },
 	{ .name = "task", .mode = S_IFDIR | 0555, .dyn = &task_dir_ops, .process_only = true },
 	{ 0 }
 };

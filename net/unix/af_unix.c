@@ -9,14 +9,24 @@
 #include <kmalloc.h>
 #include <net.h>
 #include <poll.h>
+#include <seq_buf.h>
 #include <uapi/ioctls.h>
 #include "unix.h"
 
 DEFINE_WAIT_QUEUE(unix_space_wait);
 
+/* unix_all_lock protects unix_all, the list /proc/net/unix walks (innermost). */
+static DEFINE_SPINLOCK(unix_all_lock);
+static LIST_HEAD(unix_all);
+
 static void unix_destruct(struct sock *sk)
 {
-	kfree(unix_sk(sk));
+	struct unix_sock *u = unix_sk(sk);
+
+	spin_lock(&unix_all_lock);
+	list_del(&u->all_node);
+	spin_unlock(&unix_all_lock);
+	kfree(u);
 }
 
 struct unix_sock *unix_sock_alloc(int type)
@@ -33,6 +43,9 @@ struct unix_sock *unix_sock_alloc(int type)
 	list_init(&u->bound_node);
 	u->state = UNIX_CLOSE;
 	u->backlog = UNIX_MAX_DGRAM_QLEN;
+	spin_lock(&unix_all_lock);
+	list_add_tail(&u->all_node, &unix_all);
+	spin_unlock(&unix_all_lock);
 	return u;
 }
 
@@ -99,6 +112,7 @@ static int unix_create(struct socket *sock, int protocol, bool kern)
 	if (!u)
 		return -ENOMEM;
 	/* Linux keeps no protocol for AF_UNIX: SO_PROTOCOL says 0 even for PF_UNIX. */
+	u->ino = sock_ino(sock);
 	sock->sk = &u->sk;
 	sock->ops = ops;
 	return 0;
@@ -373,6 +387,46 @@ int unix_socketpair(struct socket *a, struct socket *b)
 	a->state = SS_CONNECTED;
 	b->state = SS_CONNECTED;
 	return 0;
+}
+
+/* One /proc/net/unix line, Linux's unix_seq_show() (unix_all_lock held). */
+static void unix_show_one(struct seq_buf *s, struct unix_sock *u)
+{
+	int state = READ_ONCE(u->state), len = READ_ONCE(u->addr_len), i = 0;
+	bool has_file = READ_ONCE(u->ino) != 0 && !unix_dead(u);
+	int ss = has_file ? (state == UNIX_ESTABLISHED ? SS_CONNECTED : SS_UNCONNECTED) :
+			    (state == UNIX_ESTABLISHED ? SS_CONNECTING : SS_DISCONNECTING);
+
+	seq_printf(s, "%016lx: %08X %08X %08X %04X %02X %5llu", 0ul,
+		   (unsigned int)READ_ONCE(u->sk.refcount), 0u,
+		   state == UNIX_LISTEN ? 1u << 16 : 0u, (unsigned int)u->sk.type, ss,
+		   (unsigned long long)READ_ONCE(u->ino));
+	if (len) {
+		const char *p = u->addr.sun_path;
+
+		len -= (int)sizeof(u->addr.sun_family);
+		seq_putc(s, ' ');
+		if (p[0]) {
+			len--;		/* a path's length counts its NUL */
+		} else {
+			seq_putc(s, '@');
+			i++;
+		}
+		for (; i < len; i++)
+			seq_putc(s, p[i] ? p[i] : '@');
+	}
+	seq_putc(s, '\n');
+}
+
+void unix_show_proc_net(struct seq_buf *s)
+{
+	struct unix_sock *u;
+
+	seq_puts(s, "Num       RefCount Protocol Flags    Type St Inode Path\n");
+	spin_lock(&unix_all_lock);
+	list_for_each_entry(u, &unix_all, all_node)
+		unix_show_one(s, u);
+	spin_unlock(&unix_all_lock);
 }
 
 const struct proto_ops unix_stream_ops = {

@@ -94,6 +94,7 @@ int unix_accept(struct socket *sock, struct socket *newsock, unsigned int flags)
 	if (READ_ONCE(u->sk.flags) & SOCK_FLAG_PASSCRED)	/* Linux's unix_sock_inherit_flags */
 		e->sk.flags |= SOCK_FLAG_PASSCRED;
 	spin_unlock(&e->sk.lock);
+	WRITE_ONCE(e->ino, sock_ino(newsock));
 	newsock->sk = &e->sk;
 	newsock->ops = sock->ops;
 	newsock->state = SS_CONNECTED;

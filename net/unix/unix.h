@@ -76,6 +76,8 @@ struct unix_sock {
 	int addr_len;			/* 0: unbound; read with READ_ONCE */
 	struct path path;		/* the filesystem node a path bind made */
 	struct list_head bound_node;	/* unix_table_lock */
+	struct list_head all_node;	/* unix_all_lock: every AF_UNIX sock (/proc/net/unix) */
+	u64 ino;			/* its sockfs inode number; 0 until it has a file */
 	/* atomic: */
 	size_t wmem;			/* bytes of our bufs still queued at a receiver */
 };

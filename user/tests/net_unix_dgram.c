@@ -110,11 +110,46 @@ static void check_queue_limit(void)
 	CHECK(close(s) == 0 && close(r) == 0);
 }
 
+/* sendmmsg/recvmmsg move several datagrams per call; readv/writev work too. */
+static void check_mmsg(void)
+{
+	char bufs[3][8], in[8], part[2][3];
+	struct iovec iov[3] = { { "aa", 2 }, { "bbb", 3 }, { "c", 1 } }, riov[3];
+	struct iovec split[2] = { { part[0], 3 }, { part[1], 3 } };
+	struct mmsghdr msgs[3], rmsgs[3];
+	int sv[2];
+
+	CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0);
+	memset(msgs, 0, sizeof(msgs));
+	memset(rmsgs, 0, sizeof(rmsgs));
+	for (int i = 0; i < 3; i++) {
+		msgs[i].msg_hdr.msg_iov = &iov[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+		riov[i].iov_base = bufs[i];
+		riov[i].iov_len = sizeof(bufs[i]);
+		rmsgs[i].msg_hdr.msg_iov = &riov[i];
+		rmsgs[i].msg_hdr.msg_iovlen = 1;
+	}
+	CHECK(sendmmsg(sv[0], msgs, 3, 0) == 3);
+	CHECK(msgs[0].msg_len == 2 && msgs[1].msg_len == 3 && msgs[2].msg_len == 1);
+	CHECK(recvmmsg(sv[1], rmsgs, 3, MSG_DONTWAIT, NULL) == 3);
+	CHECK(rmsgs[1].msg_len == 3 && memcmp(bufs[1], "bbb", 3) == 0);
+	CHECK(rmsgs[2].msg_len == 1 && bufs[2][0] == 'c');
+	CHECK_ERR(recvmmsg(sv[1], rmsgs, 3, MSG_DONTWAIT, NULL), EAGAIN);
+	CHECK(sendmmsg(sv[0], msgs, 1, 0) == 1);
+	CHECK(recvmmsg(sv[1], rmsgs, 3, MSG_WAITFORONE, NULL) == 1);	/* one, then no wait */
+	CHECK(writev(sv[0], iov, 3) == 6);
+	CHECK(readv(sv[1], split, 2) == 6 && memcmp(part, "aabbbc", 6) == 0);
+	CHECK(write(sv[0], "xyz", 3) == 3 && read(sv[1], in, sizeof(in)) == 3);
+	CHECK(close(sv[0]) == 0 && close(sv[1]) == 0);
+}
+
 int main(void)
 {
 	check_sendto();
 	check_peer_gone();
 	check_sizes();
 	check_queue_limit();
+	check_mmsg();
 	return 0;
 }
