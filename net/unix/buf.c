@@ -172,3 +172,4 @@ void unix_purge_queue(struct unix_sock *u)
 	}
 	drain_deferred();
 }
+_Static_assert(sizeof(struct unix_buf) + UNIX_CHUNK_MAX <= 16384, "a stream buf fits in 16 KiB");

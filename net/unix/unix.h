@@ -42,7 +42,8 @@ enum unix_state {
 };
 
 #define UNIX_MAX_DGRAM_QLEN	10	/* net.unix.max_dgram_qlen */
-#define UNIX_CHUNK_MAX		(16384 - 64)	/* stream bytes per buf */
+/* Stream bytes per buf: with its header, a buf fits in four pages (order 2). */
+#define UNIX_CHUNK_MAX		(16384 - 128)
 #define UNIX_BUF_OVERHEAD	256	/* charged per buf beyond its data */
 #define UNIX_OVERFLOW_ID	65534	/* /proc/sys/kernel/overflowuid */
 
