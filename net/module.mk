@@ -4,4 +4,4 @@
 # for AF_UNIX names).
 KOBJS += net/sock.o net/sockfs.o net/socket.o net/msg.o net/sockopt.o net/scm.o
 KOBJS += net/unix/af_unix.o net/unix/addr.o net/unix/buf.o net/unix/conn.o \
-	net/unix/stream.o net/unix/dgram.o
+	net/unix/stream.o net/unix/dgram.o net/unix/gc.o

@@ -41,6 +41,7 @@ struct unix_sock *unix_sock_alloc(int type)
 	list_init(&u->queue);
 	list_init(&u->embryo_node);
 	list_init(&u->bound_node);
+	list_init(&u->inflight_node);
 	u->state = UNIX_CLOSE;
 	u->backlog = UNIX_MAX_DGRAM_QLEN;
 	spin_lock(&unix_all_lock);
@@ -113,6 +114,7 @@ static int unix_create(struct socket *sock, int protocol, bool kern)
 		return -ENOMEM;
 	/* Linux keeps no protocol for AF_UNIX: SO_PROTOCOL says 0 even for PF_UNIX. */
 	u->ino = sock_ino(sock);
+	u->file = sock->file;
 	sock->sk = &u->sk;
 	sock->ops = ops;
 	return 0;
@@ -199,6 +201,7 @@ void unix_release(struct socket *sock)
 		return;
 	unix_release_sock(unix_sk(sock->sk), false);
 	sock->sk = NULL;
+	unix_gc();	/* as Linux: a release may have left a cycle unreachable */
 }
 
 static bool unix_writable(struct unix_sock *u)

@@ -86,6 +86,7 @@ int unix_buf_attach_scm(struct unix_buf *b, struct scm_cookie *scm)
 		return err;
 	b->fp = scm->fp;
 	scm->fp = NULL;
+	unix_inflight_add(b->fp);
 	return 0;
 }
 
@@ -140,6 +141,7 @@ static void unix_buf_free_fp(struct unix_buf *b, bool defer)
 
 	if (!b->fp)
 		return;
+	unix_inflight_del(b->fp);
 	d = defer ? kmalloc(sizeof(*d), GFP_KERNEL) : NULL;
 	if (!d) {		/* not deferring (or no memory): release here */
 		scm_fp_free(b->fp);
@@ -151,6 +153,17 @@ static void unix_buf_free_fp(struct unix_buf *b, bool defer)
 	spin_lock(&deferred_lock);
 	list_add_tail(&d->node, &deferred_fps);
 	spin_unlock(&deferred_lock);
+}
+
+void unix_free_buf_list(struct list_head *bufs)
+{
+	struct unix_buf *b, *tmp;
+
+	list_for_each_entry_safe(b, tmp, bufs, node) {
+		list_del(&b->node);
+		unix_buf_free_common(b, true);
+	}
+	drain_deferred();
 }
 
 void unix_purge_queue(struct unix_sock *u)

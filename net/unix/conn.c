@@ -95,6 +95,7 @@ int unix_accept(struct socket *sock, struct socket *newsock, unsigned int flags)
 		e->sk.flags |= SOCK_FLAG_PASSCRED;
 	spin_unlock(&e->sk.lock);
 	WRITE_ONCE(e->ino, sock_ino(newsock));
+	e->file = newsock->file;
 	newsock->sk = &e->sk;
 	newsock->ops = sock->ops;
 	newsock->state = SS_CONNECTED;

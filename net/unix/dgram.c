@@ -287,6 +287,8 @@ static ssize_t dgram_copy_out(struct unix_buf *b, struct msg_kern *msg, size_t l
 	} else {
 		msg->scm.fp = b->fp;
 		b->fp = NULL;
+		if (msg->scm.fp)
+			unix_inflight_del(msg->scm.fp);
 	}
 	return (flags & MSG_TRUNC) ? (ssize_t)b->len : (ssize_t)n;
 }

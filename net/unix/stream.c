@@ -117,21 +117,24 @@ static struct unix_buf *stream_peek_at(struct unix_sock *u, size_t *skip)
 static bool stream_consume(struct unix_sock *u, struct unix_buf *b, size_t chunk,
 			   struct scm_cookie *scm)
 {
+	struct scm_fp *fp;
 	bool done;
 
 	spin_lock(&u->sk.lock);
 	b->off += chunk;
 	u->qbytes -= chunk;
-	if (b->fp) {			/* the files go with the first byte read */
-		scm->fp = b->fp;
-		b->fp = NULL;
-	}
+	fp = b->fp;			/* the files go with the first byte read */
+	b->fp = NULL;
 	done = b->off == b->len;
 	if (done) {
 		list_del(&b->node);
 		u->qlen--;
 	}
 	spin_unlock(&u->sk.lock);
+	if (fp) {
+		unix_inflight_del(fp);	/* not under sk.lock: unix_gc_lock comes first */
+		scm->fp = fp;
+	}
 	if (done)
 		unix_buf_free(b);
 	return done;

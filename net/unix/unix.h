@@ -79,6 +79,13 @@ struct unix_sock {
 	struct list_head bound_node;	/* unix_table_lock */
 	struct list_head all_node;	/* unix_all_lock: every AF_UNIX sock (/proc/net/unix) */
 	u64 ino;			/* its sockfs inode number; 0 until it has a file */
+	struct file *file;		/* its file (not counted); NULL until it has one */
+	/* unix_gc_lock (gc.c): */
+	long inflight;			/* references to our file inside queued bufs */
+	struct list_head inflight_node;	/* on the in-flight list while inflight > 0 */
+	long gc_refs;			/* during a collection: inflight not explained */
+	bool gc_candidate, gc_reachable;
+	struct list_head gc_node, gc_work;
 	/* atomic: */
 	size_t wmem;			/* bytes of our bufs still queued at a receiver */
 };
@@ -160,6 +167,15 @@ ssize_t unix_seqpacket_sendmsg(struct socket *sock, struct msg_kern *msg, size_t
 ssize_t unix_seqpacket_recvmsg(struct socket *sock, struct msg_kern *msg, size_t len, int flags);
 /* A datagram socket lost its peer: drop what it had queued (Linux). */
 void unix_dgram_disconnected(struct unix_sock *u, struct unix_sock *old_peer);
+
+/* gc.c: sockets inside sockets (SCM_RIGHTS) */
+/* The files of fp entered (add) or left (del) a queued buf. */
+void unix_inflight_add(struct scm_fp *fp);
+void unix_inflight_del(struct scm_fp *fp);
+/* Free the cycles of in-flight sockets nobody can reach; cheap when none are in flight. */
+void unix_gc(void);
+/* buf.c, for the collector: free a list of bufs taken off their queues. */
+void unix_free_buf_list(struct list_head *bufs);
 
 /* Copy the sender's address into msg->name (length 0 when unbound). */
 void unix_copy_addr(struct msg_kern *msg, struct unix_sock *sender);

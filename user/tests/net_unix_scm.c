@@ -109,11 +109,7 @@ static void check_stream_boundary(void)
 	CHECK(close(sv[0]) == 0 && close(sv[1]) == 0 && close(p[0]) == 0 && close(p[1]) == 0);
 }
 
-/*
- * Files in flight die with the socket; sockets may carry sockets (here
- * sv[0] travels inside sv[1]; a socket carrying itself would be a cycle,
- * which Linux's garbage collector frees and we do not: docs/decisions.md).
- */
+/* Files in flight die with the socket; sockets may carry sockets. */
 static void check_in_flight_cleanup(void)
 {
 	int sv[2], inner[2], p[2], before = count_open_fds();
@@ -136,6 +132,31 @@ static void check_in_flight_cleanup(void)
 	CHECK(close(p[1]) == 0);
 	CHECK(read(p[0], &c, 1) == 0);
 	CHECK(close(p[0]) == 0 && close(sv[0]) == 0);
+}
+
+/*
+ * Two sockets carrying each other, with no descriptor left: only the
+ * garbage collector, which runs when any AF_UNIX socket is released,
+ * can free them, and with them a pipe's last writer.
+ */
+static void check_cycle_collected(void)
+{
+	int sv[2], p[2], before = count_open_fds();
+
+	CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0 && pipe(p) == 0);
+	CHECK(send_fds(sv[0], (int[]){ sv[0], p[1] }, 2, "a", 1) == 1);
+	CHECK(send_fds(sv[1], (int[]){ sv[1] }, 1, "b", 1) == 1);
+	CHECK(close(p[1]) == 0 && close(sv[0]) == 0 && close(sv[1]) == 0);
+	CHECK(close(socket(AF_UNIX, SOCK_STREAM, 0)) == 0);
+	CHECK(net_revents(p[0], POLLIN, 5000) == POLLHUP);	/* the writer is gone */
+	CHECK(close(p[0]) == 0 && count_open_fds() == before);
+	/* a socket inside its own queue is a cycle too */
+	CHECK(socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == 0 && pipe(p) == 0);
+	CHECK(send_fds(sv[0], (int[]){ sv[1], p[1] }, 2, "c", 1) == 1);
+	CHECK(close(p[1]) == 0 && close(sv[1]) == 0 && close(sv[0]) == 0);
+	CHECK(close(socket(AF_UNIX, SOCK_DGRAM, 0)) == 0);
+	CHECK(net_revents(p[0], POLLIN, 5000) == POLLHUP);
+	CHECK(close(p[0]) == 0);
 }
 
 static ssize_t send_creds(int s, pid_t pid, uid_t uid, gid_t gid)
@@ -215,6 +236,7 @@ int main(void)
 	check_rights(SOCK_SEQPACKET);
 	check_stream_boundary();
 	check_in_flight_cleanup();
+	check_cycle_collected();
 	check_credentials();
 	return 0;
 }
