@@ -9,9 +9,8 @@
  * is root: -EPERM).  The family attaches the files to the message and
  * charges them to the sender's in-flight count (scm_fp_charge), which is
  * bounded by RLIMIT_NOFILE for non-root users (-ETOOMANYREFS, Linux's
- * too_many_unix_fds()); that bound is also what keeps unreachable cycles
- * of sockets carrying each other from growing without limit
- * (docs/decisions.md).
+ * too_many_unix_fds()); it also bounds what unreachable cycles of
+ * sockets can hold until net/unix/gc.c collects them (docs/decisions.md).
  *
  * Receiving: scm_recv() writes SCM_CREDENTIALS (when the receiver has
  * SO_PASSCRED) and then SCM_RIGHTS, installing one new descriptor per

@@ -13,6 +13,8 @@
  * queued datagrams from senders it is not connected to.
  *
  * Locks (docs/locking.md, "Sockets"):
+ *   unix_gc_lock     in-flight counts and the collector (gc.c); taken
+ *                    before any sk.lock, never inside one
  *   unix_table_lock  the table of bound names (addr.c), innermost
  *   u->bindlock      serializes bind/autobind of one socket (mutex; bind
  *                    creates a filesystem node, which sleeps)
