@@ -43,7 +43,27 @@ static void check_sendto(void)
 	CHECK(sendto(u, "yes", 3, 0, (struct sockaddr *)&ra, rlen) == 3);
 	CHECK(close(r) == 0);
 	CHECK_ERR(sendto(u, "x", 1, 0, (struct sockaddr *)&ra, rlen), ECONNREFUSED);
+	rlen = net_path_addr(&ra, "/tmp/no-such-socket");
+	CHECK_ERR(sendto(u, "x", 1, 0, (struct sockaddr *)&ra, rlen), ENOENT);
 	CHECK(close(s) == 0 && close(u) == 0);
+}
+
+/* An unbound sender with SO_PASSCRED is bound automatically when it sends. */
+static void check_autobind_on_send(void)
+{
+	struct sockaddr_un ra, got, name;
+	socklen_t rlen, glen = sizeof(got), nlen = sizeof(name);
+	int r = bound_dgram("dgram-autobind", &ra, &rlen), s = socket(AF_UNIX, SOCK_DGRAM, 0);
+	int on = 1;
+	char c;
+
+	CHECK(setsockopt(s, SOL_SOCKET, SO_PASSCRED, &on, sizeof(on)) == 0);
+	CHECK(sendto(s, "a", 1, 0, (struct sockaddr *)&ra, rlen) == 1);
+	CHECK(recvfrom(r, &c, 1, 0, (struct sockaddr *)&got, &glen) == 1);
+	CHECK(glen == offsetof(struct sockaddr_un, sun_path) + 6 && got.sun_path[0] == '\0');
+	CHECK(getsockname(s, (struct sockaddr *)&name, &nlen) == 0 && nlen == glen);
+	CHECK(memcmp(&name, &got, glen) == 0);
+	CHECK(close(s) == 0 && close(r) == 0);
 }
 
 static void check_peer_gone(void)
@@ -147,6 +167,7 @@ static void check_mmsg(void)
 int main(void)
 {
 	check_sendto();
+	check_autobind_on_send();
 	check_peer_gone();
 	check_sizes();
 	check_queue_limit();

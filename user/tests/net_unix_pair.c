@@ -38,6 +38,10 @@ static void check_stream(void)
 	CHECK_ERR(recv(sv[1], buf, 1, MSG_DONTWAIT), EAGAIN);
 	CHECK_ERR(recv(sv[1], buf, 0, MSG_DONTWAIT), EAGAIN);	/* even for zero bytes */
 	CHECK(read(sv[1], buf, 0) == 0);			/* but read(2) returns at once */
+	CHECK(fcntl(sv[1], F_SETFL, O_NONBLOCK) == 0);
+	CHECK_ERR(read(sv[1], buf, 1), EAGAIN);
+	n = 0;
+	CHECK(ioctl(sv[1], FIONBIO, &n) == 0 && fcntl(sv[1], F_GETFL) == O_RDWR);
 	CHECK(close(sv[0]) == 0 && close(sv[1]) == 0);
 }
 

@@ -159,6 +159,44 @@ static void check_cycle_collected(void)
 	CHECK(close(p[0]) == 0);
 }
 
+/* A receiver at its descriptor limit gets what fits, and MSG_CTRUNC. */
+static void check_limits(void)
+{
+	int sv[2], p[2], got[8], n, flags, sent = 0;
+	struct rlimit rl = { 64, 64 };
+	pid_t pid;
+
+	CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0 && pipe(p) == 0);
+	pid = utest_fork();
+	if (pid == 0) {
+		int fd;
+
+		CHECK(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+		while ((fd = open("/", O_RDONLY)) >= 0)
+			;
+		CHECK(errno == EMFILE);
+		CHECK(close(63) == 0);			/* exactly one free slot */
+		CHECK(send_fds(sv[0], p, 2, "L", 1) == 1);
+		CHECK(recv_fds(sv[1], got, &n, CMSG_SPACE(8 * sizeof(int)), 0, &flags) == 1);
+		CHECK(n == 1 && got[0] == 63 && (flags & MSG_CTRUNC));
+		_exit(0);
+	}
+	CHECK_CHILD_OK(pid);
+	/* a non-root user may keep at most RLIMIT_NOFILE files in flight */
+	pid = utest_fork();
+	if (pid == 0) {
+		rl.rlim_cur = rl.rlim_max = 16;
+		CHECK(setrlimit(RLIMIT_NOFILE, &rl) == 0);
+		CHECK(setgid(1000) == 0 && setuid(1000) == 0);
+		while (send_fds(sv[0], p, 1, "M", 1) == 1)
+			sent++;
+		CHECK(errno == ETOOMANYREFS && sent == 17);
+		_exit(0);
+	}
+	CHECK_CHILD_OK(pid);
+	CHECK(close(sv[0]) == 0 && close(sv[1]) == 0 && close(p[0]) == 0 && close(p[1]) == 0);
+}
+
 static ssize_t send_creds(int s, pid_t pid, uid_t uid, gid_t gid)
 {
 	char ctl[CMSG_SPACE(sizeof(struct ucred))];
@@ -237,6 +275,7 @@ int main(void)
 	check_stream_boundary();
 	check_in_flight_cleanup();
 	check_cycle_collected();
+	check_limits();
 	check_credentials();
 	return 0;
 }
