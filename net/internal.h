@@ -6,11 +6,11 @@
 #include <net.h>
 
 /*
- * The socket behind descriptor fd for the length of one system call:
- * -EBADF when fd is not open, -ENOTSOCK when it is not a socket.  Pair
- * with fdput(*ref) on success.
+ * The socket behind descriptor fd for the length of one system call, or
+ * ERR_PTR(-EBADF) when fd is not open, ERR_PTR(-ENOTSOCK) when it is not
+ * a socket.  Pair with fdput(*ref) on success.
  */
-struct socket *sockfd_lookup(int fd, struct fd_ref *ref, int *err);
+struct socket *sockfd_lookup(int fd, struct fd_ref *ref);
 
 /* A user sockaddr into kernel memory: 0, -EINVAL (length), -EFAULT. */
 int move_addr_to_kernel(const void __user *uaddr, int ulen, struct sockaddr_storage *kaddr);

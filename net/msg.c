@@ -57,9 +57,9 @@ SYSCALL_DEFINE6(sendto, int, fd, void *, buf, size_t, len, unsigned int, flags,
 	if (!access_ok(buf, len))
 		return -EFAULT;
 	iov_iter_user(&iter, buf, len);
-	sock = sockfd_lookup(fd, &ref, &fd);
-	if (!sock)
-		return fd;
+	sock = sockfd_lookup(fd, &ref);
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	msg.iter = &iter;
 	if (uaddr) {
 		err = move_addr_to_kernel(uaddr, addrlen, &addr);
@@ -90,9 +90,9 @@ SYSCALL_DEFINE6(recvfrom, int, fd, void *, buf, size_t, len, unsigned int, flags
 	if (!access_ok(buf, len))
 		return -EFAULT;
 	iov_iter_user(&iter, buf, len);
-	sock = sockfd_lookup(fd, &ref, &fd);
-	if (!sock)
-		return fd;
+	sock = sockfd_lookup(fd, &ref);
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	msg.iter = &iter;
 	msg.name = uaddr ? &addr : NULL;
 	err = sock_recvmsg(sock, &msg, (int)sock_dontwait(&ref, flags));
@@ -248,11 +248,11 @@ static long do_recvmsg(struct socket *sock, struct fd_ref *ref, struct user_msgh
 SYSCALL_DEFINE3(sendmsg, int, fd, const struct user_msghdr *, umsg, unsigned int, flags)
 {
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	long ret;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	ret = do_sendmsg(sock, &ref, umsg, flags);
 	fdput(ref);
 	return ret;
@@ -261,11 +261,11 @@ SYSCALL_DEFINE3(sendmsg, int, fd, const struct user_msghdr *, umsg, unsigned int
 SYSCALL_DEFINE3(recvmsg, int, fd, struct user_msghdr *, umsg, unsigned int, flags)
 {
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	long ret;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	ret = do_recvmsg(sock, &ref, umsg, flags);
 	fdput(ref);
 	return ret;
@@ -276,12 +276,12 @@ SYSCALL_DEFINE4(sendmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 		unsigned int, flags)
 {
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	unsigned int done = 0;
 	long ret = 0;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	vlen = MIN(vlen, (unsigned int)UIO_MAXIOV);
 	while (done < vlen) {
 		unsigned int len;
@@ -318,9 +318,9 @@ SYSCALL_DEFINE5(recvmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 			return -EINVAL;
 		deadline = clock_monotonic_ns() + (u64)ts.tv_sec * 1000000000ull + (u64)ts.tv_nsec;
 	}
-	sock = sockfd_lookup(fd, &ref, &fd);
-	if (!sock)
-		return fd;
+	sock = sockfd_lookup(fd, &ref);
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	vlen = MIN(vlen, (unsigned int)UIO_MAXIOV);
 	while (done < vlen) {
 		unsigned int len;

@@ -31,19 +31,17 @@ void net_init(void)
 	af_unix_init();
 }
 
-struct socket *sockfd_lookup(int fd, struct fd_ref *ref, int *err)
+struct socket *sockfd_lookup(int fd, struct fd_ref *ref)
 {
 	struct socket *sock;
 
 	*ref = fdget(fd);
-	if (!ref->file) {
-		*err = -EBADF;
-		return NULL;
-	}
+	if (!ref->file)
+		return ERR_PTR(-EBADF);
 	sock = sock_from_file(ref->file);
 	if (!sock) {
 		fdput(*ref);
-		*err = -ENOTSOCK;
+		return ERR_PTR(-ENOTSOCK);
 	}
 	return sock;
 }
@@ -175,11 +173,11 @@ SYSCALL_DEFINE3(bind, int, fd, void *, uaddr, int, addrlen)
 {
 	struct sockaddr_storage addr;
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	err = move_addr_to_kernel(uaddr, addrlen, &addr);
 	if (!err)
 		err = sock->ops->bind ? sock->ops->bind(sock, &addr, addrlen) : -EOPNOTSUPP;
@@ -191,11 +189,11 @@ SYSCALL_DEFINE3(connect, int, fd, void *, uaddr, int, addrlen)
 {
 	struct sockaddr_storage addr;
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	err = move_addr_to_kernel(uaddr, addrlen, &addr);
 	if (!err)
 		err = sock->ops->connect ?
@@ -210,11 +208,11 @@ SYSCALL_DEFINE3(connect, int, fd, void *, uaddr, int, addrlen)
 SYSCALL_DEFINE2(listen, int, fd, int, backlog)
 {
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	if ((unsigned int)backlog > SOMAXCONN)
 		backlog = SOMAXCONN;
 	err = sock->ops->listen ? sock->ops->listen(sock, backlog) : -EOPNOTSUPP;
@@ -284,11 +282,11 @@ static long do_getname(int fd, void __user *uaddr, int __user *ulen, bool peer)
 {
 	struct sockaddr_storage addr;
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int len;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	len = sock->ops->getname ? sock->ops->getname(sock, &addr, peer) : -EOPNOTSUPP;
 	if (len >= 0)
 		len = move_addr_to_user(&addr, len, uaddr, ulen);
@@ -309,11 +307,11 @@ SYSCALL_DEFINE3(getpeername, int, fd, void *, uaddr, int *, ulen)
 SYSCALL_DEFINE2(shutdown, int, fd, int, how)
 {
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	if (how < SHUT_RD || how > SHUT_RDWR)
 		err = -EINVAL;
 	else

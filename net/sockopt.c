@@ -201,11 +201,11 @@ SYSCALL_DEFINE5(setsockopt, int, fd, int, level, int, name, const void *, uval, 
 {
 	char val[OPTVAL_MAX];
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	err = len < 0 ? -EINVAL : 0;
 	if (!err && level == SOL_SOCKET) {
 		memset(val, 0, sizeof(val));
@@ -226,11 +226,11 @@ SYSCALL_DEFINE5(getsockopt, int, fd, int, level, int, name, void *, uval, int *,
 {
 	char val[OPTVAL_MAX];
 	struct fd_ref ref;
-	struct socket *sock = sockfd_lookup(fd, &ref, &fd);
+	struct socket *sock = sockfd_lookup(fd, &ref);
 	int err, len, size = 0;
 
-	if (!sock)
-		return fd;
+	if (IS_ERR(sock))
+		return PTR_ERR(sock);
 	err = (int)get_user(len, ulen);
 	if (!err && len < 0)
 		err = -EINVAL;
