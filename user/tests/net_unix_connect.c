@@ -140,6 +140,37 @@ static void check_connect_errors(void)
 	CHECK(unlink("bound") == 0 && unlink("plain") == 0);
 }
 
+/* connect needs write permission on the socket's node. */
+static void check_node_permission(void)
+{
+	struct sockaddr_un a;
+	socklen_t len = net_path_addr(&a, "guarded");
+	int l = net_listener(SOCK_STREAM, &a, len, 4);
+	pid_t pid;
+
+	CHECK(chmod("guarded", 0555) == 0);
+	pid = utest_fork();
+	if (pid == 0) {
+		int c = socket(AF_UNIX, SOCK_STREAM, 0);
+
+		CHECK(setgid(1000) == 0 && setuid(1000) == 0);
+		CHECK_ERR(connect(c, (struct sockaddr *)&a, len), EACCES);
+		_exit(0);
+	}
+	CHECK_CHILD_OK(pid);
+	CHECK(chmod("guarded", 0777) == 0);
+	pid = utest_fork();
+	if (pid == 0) {
+		int c = socket(AF_UNIX, SOCK_STREAM, 0);
+
+		CHECK(setgid(1000) == 0 && setuid(1000) == 0);
+		CHECK(connect(c, (struct sockaddr *)&a, len) == 0);
+		_exit(0);
+	}
+	CHECK_CHILD_OK(pid);
+	CHECK(close(l) == 0 && unlink("guarded") == 0);
+}
+
 /* listen(fd, 1) holds two pending connections; the third gets EAGAIN. */
 static void check_backlog(void)
 {
@@ -174,6 +205,7 @@ int main(void)
 	check_abstract_and_autobind();
 	check_connect_accept();
 	check_connect_errors();
+	check_node_permission();
 	check_backlog();
 	return 0;
 }
