@@ -300,6 +300,18 @@ SYSCALL_DEFINE4(sendmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 	return done ? (long)done : ret;
 }
 
+/* recvmmsg(2) gives back the time that was left. */
+static long put_time_left(struct __kernel_timespec __user *uts, u64 deadline)
+{
+	u64 now = clock_monotonic_ns(), left = deadline > now ? deadline - now : 0;
+	struct __kernel_timespec ts = {
+		.tv_sec = (s64)(left / 1000000000ull),
+		.tv_nsec = (s64)(left % 1000000000ull),
+	};
+
+	return copy_to_user(uts, &ts, sizeof(ts));
+}
+
 /* recvmmsg(2): stops when vlen messages came, at the first error, or at the timeout. */
 SYSCALL_DEFINE5(recvmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 		unsigned int, flags, struct __kernel_timespec *, utimeout)
@@ -307,7 +319,7 @@ SYSCALL_DEFINE5(recvmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 	struct __kernel_timespec ts;
 	struct fd_ref ref;
 	struct socket *sock;
-	u64 deadline = 0, now;
+	u64 deadline = 0;
 	unsigned int done = 0;
 	long ret = 0;
 
@@ -342,13 +354,7 @@ SYSCALL_DEFINE5(recvmmsg, int, fd, struct mmsghdr *, vec, unsigned int, vlen,
 	if (done && ret < 0 && ret != -EAGAIN)
 		sock_set_error(sock->sk, (int)-ret);	/* reported by the next call, as Linux */
 	fdput(ref);
-	if (utimeout) {
-		now = clock_monotonic_ns();
-		now = deadline > now ? deadline - now : 0;
-		ts.tv_sec = (s64)(now / 1000000000ull);
-		ts.tv_nsec = (s64)(now % 1000000000ull);
-		if (copy_to_user(utimeout, &ts, sizeof(ts)))
-			return -EFAULT;
-	}
+	if (utimeout && put_time_left(utimeout, deadline))
+		return -EFAULT;
 	return done ? (long)done : ret;
 }
