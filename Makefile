@@ -33,6 +33,7 @@ include mm/module.mk
 include lib/module.mk
 include drivers/module.mk
 include fs/module.mk
+include net/module.mk
 
 KOBJS := $(addprefix $(BUILD)/,$(KOBJS))
 LDSCRIPT := arch/$(ARCH)/kernel.ld

@@ -68,6 +68,11 @@ static void end_create(struct create_target *t)
 
 int vfs_mknod(int dirfd, const char *name, u32 mode, u32 dev)
 {
+	return vfs_mknod_path(dirfd, name, mode, dev, NULL);
+}
+
+int vfs_mknod_path(int dirfd, const char *name, u32 mode, u32 dev, struct path *made)
+{
 	struct create_target t;
 	struct inode *dir;
 	int err;
@@ -95,6 +100,11 @@ int vfs_mknod(int dirfd, const char *name, u32 mode, u32 dev)
 		err = dir->iops->create ? dir->iops->create(dir, t.d, mode) : -EPERM;
 	else
 		err = dir->iops->mknod ? dir->iops->mknod(dir, t.d, mode, dev) : -EPERM;
+	if (!err && made) {	/* the new node, before anyone can rename it */
+		made->mnt = t.parent.mnt;
+		made->dentry = dget(t.d);
+		mnt_get(made->mnt);
+	}
 	end_create(&t);
 	return err;
 }

@@ -13,5 +13,5 @@ KOBJS += fs/sendfile.o fs/locks.o fs/fallocate.o fs/copy_file_range.o
 KOBJS += fs/devpts.o fs/openat2.o
 KOBJS += fs/xattr.o fs/tmpfs/xattr.o fs/xattr_ktest.o
 KOBJS += fs/proc/root.o fs/proc/inode.o fs/proc/base.o fs/proc/fd.o fs/proc/array.o \
-	fs/proc/task_mmu.o fs/proc/info.o fs/proc/sys.o fs/proc/task_smaps.o
+	fs/proc/task_mmu.o fs/proc/info.o fs/proc/sys.o fs/proc/task_smaps.o fs/proc/net.o
 KOBJS += fs/sysfs/tree.o fs/sysfs/inode.o fs/sysfs/xattr.o

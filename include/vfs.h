@@ -542,6 +542,8 @@ bool vfs_owner_or_root(const struct cred *cred, const struct inode *inode);
 
 int vfs_open(int dirfd, const char *name, unsigned int oflags, u32 mode, struct file **out);
 int vfs_mknod(int dirfd, const char *name, u32 mode, u32 dev);
+/* vfs_mknod() that also returns the new node in *made (with references; NULL: not wanted). */
+int vfs_mknod_path(int dirfd, const char *name, u32 mode, u32 dev, struct path *made);
 int vfs_mkdir(int dirfd, const char *name, u32 mode);
 int vfs_symlink(const char *target, int dirfd, const char *name);
 int vfs_link(int olddirfd, const char *oldname, int newdirfd, const char *newname,

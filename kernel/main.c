@@ -10,6 +10,7 @@
 #include <ktest.h>
 #include <random.h>
 #include <mm.h>
+#include <net.h>
 #include <proc.h>
 #include <panic.h>
 #include <printk.h>
@@ -140,6 +141,7 @@ void kernel_main(bool boot_info_ok)
 	futex_init();
 	sched_init();
 	vfs_init();
+	net_init();
 	cpu_sysfs_init();
 	vfs_populate_root();
 	if (!kthread_create(init_thread, NULL, "init"))

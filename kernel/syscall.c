@@ -112,6 +112,26 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(signalfd),
 	SYSCALL(signalfd4),
 
+	/* sockets (net/) */
+	SYSCALL(socket),
+	SYSCALL(socketpair),
+	SYSCALL(bind),
+	SYSCALL(listen),
+	SYSCALL(accept),
+	SYSCALL(accept4),
+	SYSCALL(connect),
+	SYSCALL(getsockname),
+	SYSCALL(getpeername),
+	SYSCALL(sendto),
+	SYSCALL(recvfrom),
+	SYSCALL(sendmsg),
+	SYSCALL(recvmsg),
+	SYSCALL(sendmmsg),
+	SYSCALL(recvmmsg),
+	SYSCALL(shutdown),
+	SYSCALL(setsockopt),
+	SYSCALL(getsockopt),
+
 	/* memory (mm/) */
 	SYSCALL(mmap),
 	SYSCALL(mprotect),

@@ -203,6 +203,25 @@ DECLARE(set_tid_address);
 DECLARE(reboot);
 DECLARE(getpriority);
 DECLARE(setpriority);
+/* sockets (net/) */
+DECLARE(socket);
+DECLARE(socketpair);
+DECLARE(bind);
+DECLARE(listen);
+DECLARE(accept);
+DECLARE(accept4);
+DECLARE(connect);
+DECLARE(getsockname);
+DECLARE(getpeername);
+DECLARE(sendto);
+DECLARE(recvfrom);
+DECLARE(sendmsg);
+DECLARE(recvmsg);
+DECLARE(sendmmsg);
+DECLARE(recvmmsg);
+DECLARE(shutdown);
+DECLARE(setsockopt);
+DECLARE(getsockopt);
 #undef DECLARE
 
 #endif

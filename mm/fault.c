@@ -104,7 +104,16 @@ int break_cow(struct mm *mm, struct vma *v, unsigned long page_va)
 int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned int fault_flags)
 {
 	bool write = fault_flags & FAULT_WRITE;
+	unsigned int prot;
+	phys_addr_t pa;
 
+	/*
+	 * The CPU saw no page, but another thread may have mapped one while
+	 * we waited for mm->lock: mapping a fresh page over it would lose
+	 * what that thread has written since.
+	 */
+	if (!(fault_flags & FAULT_PRESENT) && mmu_translate(mm->root, page_va, &pa, &prot) && prot)
+		fault_flags |= FAULT_PRESENT;
 	if (!(fault_flags & FAULT_PRESENT)) {
 		if (v->file)
 			return file_map_fault(mm, v, page_va, write);
@@ -113,8 +122,6 @@ int fault_resolve(struct mm *mm, struct vma *v, unsigned long page_va, unsigned 
 	if (!write)
 		return 0;	/* raced with another thread that fixed it */
 	if (v->flags & VM_SHARED) {
-		phys_addr_t pa;
-
 		if (!mmu_translate(mm->root, page_va, &pa, NULL))
 			return fault_resolve(mm, v, page_va, FAULT_WRITE);
 		if (v->file)

@@ -348,6 +348,7 @@ static const struct proc_entry pid_entries[] = {
 	REG("smaps_rollup", 0444, proc_show_smaps_rollup),
 	REG("mounts", 0444, show_mounts),
 	REG("mountinfo", 0444, show_mountinfo),
+	{ .name = "net", .mode = S_IFDIR | 0555, .children = proc_net_entries },
 	{ .name = "task", .mode = S_IFDIR | 0555, .dyn = &task_dir_ops, .process_only = true },
 	{ 0 }
 };

@@ -115,6 +115,9 @@ int proc_show_version(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_filesystems(struct seq_buf *s, const struct proc_node *pn);
 int proc_show_cmdline(struct seq_buf *s, const struct proc_node *pn);
 extern const struct proc_entry proc_sys_entries[];
+/* net.c: /proc/PID/net, and the /proc/net link to it */
+extern const struct proc_entry proc_net_entries[];
+char *proc_link_net(const struct proc_node *pn, struct path *jump);
 
 /* fd.c: does the descriptor a /proc/PID/fd/N node names still exist? */
 bool proc_fd_still_open(const struct proc_node *pn);

@@ -69,6 +69,7 @@ static const struct proc_entry root_entries[] = {
 	REG("loadavg", proc_show_loadavg),
 	REG("meminfo", proc_show_meminfo),
 	{ .name = "mounts", .mode = S_IFLNK | 0777, .get_link = link_mounts },
+	{ .name = "net", .mode = S_IFLNK | 0777, .get_link = proc_link_net },
 	{ .name = "self", .mode = S_IFLNK | 0777, .get_link = link_self },
 	REG("stat", proc_show_kstat),
 	{ .name = "sys", .mode = S_IFDIR | 0555, .children = proc_sys_entries },
