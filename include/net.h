@@ -29,6 +29,7 @@
 #include <types.h>
 #include <spinlock.h>
 #include <wait.h>
+#include <ktimer.h>
 #include <uio.h>
 #include <uapi/socket.h>
 
@@ -111,10 +112,11 @@ void sock_current_creds(struct sock_creds *c, bool effective);
  */
 #define sock_wait_event(wq, cond, timeo_ns) ({				\
 	struct wait_entry __e = { .task = current_task() };		\
+	struct ktimeout __to;						\
 	u64 __deadline = sock_deadline(*(timeo_ns));			\
-	bool __expired = *(timeo_ns) == 0;				\
 	int __ret = 0;							\
 	list_init(&__e.node);						\
+	ktimeout_start(&__to, __deadline);				\
 	for (;;) {							\
 		prepare_to_wait(&(wq), &__e, TASK_INTERRUPTIBLE);	\
 		if (cond)						\
@@ -123,13 +125,14 @@ void sock_current_creds(struct sock_creds *c, bool effective);
 			__ret = sock_intr_errno(*(timeo_ns));		\
 			break;						\
 		}							\
-		if (__expired) {					\
+		if (*(timeo_ns) == 0 || ktimeout_expired(&__to)) {	\
 			__ret = -EAGAIN;				\
 			break;						\
 		}							\
-		__expired = sock_sleep(__deadline);			\
+		schedule();						\
 	}								\
 	finish_wait(&(wq), &__e);					\
+	ktimeout_stop(&__to);						\
 	sock_timeo_left(timeo_ns, __deadline);				\
 	__ret;								\
 })
@@ -139,8 +142,6 @@ static inline int sock_intr_errno(u64 timeo_ns)
 {
 	return timeo_ns == SOCK_TIMEO_FOREVER ? -ERESTARTSYS : -EINTR;
 }
-/* schedule() until the deadline (0: none); true when it passed. */
-bool sock_sleep(u64 deadline);
 void sock_timeo_left(u64 *timeo_ns, u64 deadline);
 
 /* Control-message state of one sendmsg or recvmsg (net/scm.c). */

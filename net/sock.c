@@ -76,15 +76,6 @@ u64 sock_deadline(u64 timeo_ns)
 	return clock_monotonic_ns() + timeo_ns;
 }
 
-bool sock_sleep(u64 deadline)
-{
-	if (!deadline) {
-		schedule();
-		return false;
-	}
-	return schedule_until(deadline);
-}
-
 void sock_timeo_left(u64 *timeo_ns, u64 deadline)
 {
 	u64 now;
