@@ -217,6 +217,8 @@ static void show_cpu(struct cpu *c)
 		printk("  in user mode at %016lx\n", ct.pc[0]);
 		return;
 	}
+	if (ct.n == 0)
+		printk("  no frames (an idle task on its boot stack)\n");
 	for (int i = 0; i < ct.n; i++)
 		print_pc("   ", ct.pc[i]);
 }
