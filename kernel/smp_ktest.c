@@ -150,6 +150,7 @@ KTEST(smp_kthreads_run_on_every_cpu)
 struct tlb_probe {
 	unsigned int test_cpu;		/* immutable */
 	volatile u64 *va;		/* immutable */
+	phys_addr_t root;		/* immutable: tables the helper loads (0: the kernel's) */
 	int claimed;			/* atomic: a helper on another CPU took the job */
 	int step;			/* atomic: 1 old value read, 2 remapped, 3 new read */
 	u64 before, after;
@@ -173,12 +174,16 @@ static void tlb_prober(void *arg)
 					 __ATOMIC_SEQ_CST))
 		return;
 	flags = arch_irq_save();
+	if (p->root)
+		mmu_switch(p->root);		/* no switch can happen with interrupts off */
 	p->cpu = this_cpu()->id;
 	p->before = *p->va;
 	__atomic_store_n(&p->step, 1, __ATOMIC_SEQ_CST);
 	while (__atomic_load_n(&p->step, __ATOMIC_SEQ_CST) < 2)
 		(void)*p->va;			/* keep using the old translation */
 	p->after = *p->va;
+	if (p->root)
+		mmu_switch(kernel_root);
 	arch_irq_restore(flags);
 	__atomic_store_n(&p->step, 3, __ATOMIC_SEQ_CST);
 }
@@ -201,7 +206,8 @@ static int probe_remap(struct tlb_probe *p, phys_addr_t fresh)
 	static struct task *t[MAX_CPUS];
 	unsigned int made = spawn(t, ncpus_online, tlb_prober, p);
 	bool primed = wait_for(&p->step, 1);
-	int err = mmu_set(kernel_root, (unsigned long)p->va, fresh, MMU_READ | MMU_WRITE);
+	int err = mmu_set(p->root ? p->root : kernel_root, (unsigned long)p->va, fresh,
+			  MMU_READ | MMU_WRITE);
 	bool done;
 
 	__atomic_store_n(&p->step, 2, __ATOMIC_SEQ_CST);
@@ -238,6 +244,45 @@ KTEST(smp_tlb_shootdown_reaches_other_cpus)
 	KTEST_EXPECT(p.after == MAGIC_NEW);
 out:
 	vfree(area);
+	if (old)
+		free_page(old);
+	if (fresh)
+		free_page(fresh);
+	return 0;
+}
+
+#define TLB_TEST_USER_VA	0x400000ul
+
+/*
+ * The same for a user-half address of an address space that only the
+ * helper has loaded: this CPU runs on the kernel's tables, so the
+ * shootdown must find the helper through the root it loaded
+ * (tlb_flush_root), not through its own.
+ */
+KTEST(smp_tlb_shootdown_reaches_user_root)
+{
+	struct tlb_probe p = { .test_cpu = this_cpu()->id, .va = (u64 *)TLB_TEST_USER_VA };
+	struct page *old = page_with(MAGIC_OLD), *fresh = page_with(MAGIC_NEW);
+	phys_addr_t root = mmu_new_root();
+	int err;
+
+	if (ncpus_online < 2) {
+		pr_info("ktest: one CPU, no shootdown to test\n");
+		goto out;
+	}
+	KTEST_EXPECT(old && fresh && root);
+	/* Supervisor-only (no MMU_USER), so reading it needs no SMAP override. */
+	KTEST_EXPECT(mmu_map(root, TLB_TEST_USER_VA, page_to_phys(old), PAGE_SIZE,
+			     MMU_READ | MMU_WRITE) == 0);
+	p.root = root;
+	err = probe_remap(&p, page_to_phys(fresh));
+	mmu_unmap(root, TLB_TEST_USER_VA, PAGE_SIZE);
+	KTEST_EXPECT(err == 0);
+	KTEST_EXPECT(p.before == MAGIC_OLD);
+	KTEST_EXPECT(p.after == MAGIC_NEW);
+out:
+	if (root)
+		mmu_free_root(root);
 	if (old)
 		free_page(old);
 	if (fresh)

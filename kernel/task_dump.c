@@ -217,6 +217,8 @@ static void show_cpu(struct cpu *c)
 		printk("  in user mode at %016lx\n", ct.pc[0]);
 		return;
 	}
+	if (ct.n == 0)
+		printk("  no frames (an idle task on its boot stack)\n");
 	for (int i = 0; i < ct.n; i++)
 		print_pc("   ", ct.pc[i]);
 }
@@ -244,12 +246,12 @@ static void ktest_dump_sleeper(void *arg)
 	wait_event(ktest_dump_wq, __atomic_load_n(&ktest_dump_go, __ATOMIC_SEQ_CST));
 }
 
-/* Wait until t sleeps off its CPU; false after KTEST_SLEEPER_WAIT_NS. */
-static bool ktest_wait_asleep(struct task *t)
+/* Wait until t is in 'state' and off its CPU; false after KTEST_SLEEPER_WAIT_NS. */
+static bool ktest_wait_off_cpu(struct task *t, int state)
 {
 	u64 deadline = clock_monotonic_ns() + KTEST_SLEEPER_WAIT_NS;
 
-	while (READ_ONCE(t->state) != TASK_UNINTERRUPTIBLE || is_running(t)) {
+	while (READ_ONCE(t->state) != state || is_running(t)) {
 		if (clock_monotonic_ns() > deadline)
 			return false;
 		yield();
@@ -268,7 +270,7 @@ KTEST(task_dump_wait_channel)
 	__atomic_store_n(&ktest_dump_go, false, __ATOMIC_SEQ_CST);
 	t = kthread_create(ktest_dump_sleeper, NULL, "ktest-dump");
 	KTEST_EXPECT(t != NULL);
-	KTEST_EXPECT(ktest_wait_asleep(t));
+	KTEST_EXPECT(ktest_wait_off_cpu(t, TASK_UNINTERRUPTIBLE));
 	n = arch_task_stack_trace(t, pcs, TASK_TRACE_DEPTH);
 	KTEST_EXPECT(n >= 2);
 	KTEST_EXPECT(in_sched_text(pcs[0]));	/* inside __schedule() */
@@ -277,6 +279,8 @@ KTEST(task_dump_wait_channel)
 	KTEST_EXPECT(READ_ONCE(t->sleeping_on) == &ktest_dump_wq);
 	__atomic_store_n(&ktest_dump_go, true, __ATOMIC_SEQ_CST);
 	wake_up(&ktest_dump_wq);
+	/* Gone before we return: its stack freed later would upset page counts of later tests. */
+	KTEST_EXPECT(ktest_wait_off_cpu(t, TASK_DEAD));
 	task_put(t);
 	return 0;
 }

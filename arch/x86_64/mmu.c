@@ -11,9 +11,11 @@
 #include <boot_info.h>
 #include <mm.h>
 #include <panic.h>
+#include <percpu.h>
 #include <printk.h>
 #include <string.h>
 #include <arch/cpu.h>
+#include <arch/memory.h>
 #include <arch/mmu.h>
 #include <asm/cpu.h>
 #include <asm/features.h>
@@ -147,7 +149,7 @@ void mmu_unmap(phys_addr_t root, unsigned long va, size_t len)
 		if (e)
 			*e = 0;
 	}
-	tlb_flush_range(va, len);
+	tlb_flush_root(root, va, len);
 }
 
 int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int prot)
@@ -157,12 +159,12 @@ int mmu_protect(phys_addr_t root, unsigned long va, size_t len, unsigned int pro
 		u64 *e = walk(root, va + off, 1, false, &err);
 
 		if (!e || !(*e & PTE_P)) {
-			tlb_flush_range(va, off);
+			tlb_flush_root(root, va, off);
 			return -EFAULT;
 		}
 		*e = (*e & (PTE_ADDR | PTE_A | PTE_D)) | prot_to_pte(prot, va + off);
 	}
-	tlb_flush_range(va, len);
+	tlb_flush_root(root, va, len);
 	return 0;
 }
 
@@ -227,6 +229,51 @@ void tlb_flush_local(unsigned long va, size_t len)
  * with interrupts off and with any lock held; must not be called from an
  * NMI.
  */
+/*
+ * The root each CPU has in CR3 (atomic; each CPU writes its own).  A CPU
+ * that switches to another root drops every user translation (no PCIDs,
+ * user entries are not global), so only the CPUs with root loaded now
+ * can hold stale user entries of root.  This spares the single-threaded
+ * processes nearly every shootdown: a copy-on-write fault, an exit or a
+ * fork used to wait for every other CPU to take an NMI, and with the
+ * other virtual CPU descheduled by a busy host each wait lasted until
+ * the host ran it again, slowing fork-heavy tests (busybox timeout,
+ * shell scripts) many times over on two CPUs.
+ *
+ * Ordering: the flusher stores the entries, then (full fence) reads
+ * loaded_root; a switching CPU stores loaded_root, then loads CR3 (a
+ * serializing instruction) and only then walks the tables.  Either the
+ * flusher sees the new root and asks that CPU, or that CPU's walks see
+ * the new entries.
+ */
+static phys_addr_t loaded_root[MAX_CPUS];
+
+void tlb_flush_root(phys_addr_t root, unsigned long va, size_t len)
+{
+	unsigned int self;
+	unsigned long flags;
+	u64 targets = 0;
+
+	if (va >= USER_SPACE_END) {
+		tlb_flush_range(va, len);	/* shared by every root */
+		return;
+	}
+	if (len == 0)
+		return;
+	flags = arch_irq_save();
+	self = this_cpu()->id;
+	if (__atomic_load_n(&loaded_root[self], __ATOMIC_RELAXED) == root)
+		tlb_flush_local(va, len);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	for (unsigned int i = 0; i < MAX_CPUS; i++) {
+		if (i != self && __atomic_load_n(&loaded_root[i], __ATOMIC_SEQ_CST) == root)
+			targets |= 1ull << i;
+	}
+	if (targets)
+		smp_tlb_shootdown_cpus(targets, va, len);
+	arch_irq_restore(flags);
+}
+
 void tlb_flush_range(unsigned long va, size_t len)
 {
 	unsigned long flags;
@@ -264,7 +311,7 @@ int mmu_set(phys_addr_t root, unsigned long va, phys_addr_t pa, unsigned int pro
 	if (!e)
 		return err;
 	*e = (pa & PTE_ADDR) | prot_to_pte(prot, va);
-	tlb_flush_range(va, PAGE_SIZE);
+	tlb_flush_root(root, va, PAGE_SIZE);
 	return 0;
 }
 
@@ -304,5 +351,7 @@ void mmu_free_root(phys_addr_t root)
 
 void mmu_switch(phys_addr_t root)
 {
+	/* Published before the switch: see tlb_flush_root(). */
+	__atomic_store_n(&loaded_root[this_cpu()->id], root, __ATOMIC_SEQ_CST);
 	write_cr3(root);
 }

@@ -21,7 +21,7 @@ int mmu_move_range(phys_addr_t root, unsigned long from, unsigned long to, size_
 		*dst = (*src & ~PTE_G) | (to + off >= 0xffff800000000000ul ? PTE_G : 0);
 		*src = 0;
 	}
-	tlb_flush_range(from, len);
-	tlb_flush_range(to, len);
+	tlb_flush_root(root, from, len);
+	tlb_flush_root(root, to, len);
 	return 0;
 }

@@ -49,6 +49,7 @@ static int walk_range(u64 *table, int level, unsigned long start, unsigned long 
 #define UNMAP_BATCH	32
 
 struct unmap_batch {
+	phys_addr_t root;
 	unsigned long start, end;	/* range unmapped since the last flush */
 	unsigned int n;
 	struct page *pages[UNMAP_BATCH];
@@ -57,7 +58,7 @@ struct unmap_batch {
 static void unmap_batch_flush(struct unmap_batch *b)
 {
 	if (b->end > b->start)
-		tlb_flush_range(b->start, b->end - b->start);
+		tlb_flush_root(b->root, b->start, b->end - b->start);
 	for (unsigned int i = 0; i < b->n; i++)
 		put_page(b->pages[i]);
 	b->n = 0;
@@ -80,7 +81,7 @@ static int unmap_put_leaf(u64 *pte, unsigned long va, void *ctx)
 
 void mmu_unmap_put(phys_addr_t root, unsigned long start, unsigned long end)
 {
-	struct unmap_batch b = { .start = start, .end = start };
+	struct unmap_batch b = { .root = root, .start = start, .end = start };
 
 	walk_range(phys_to_virt(root), 4, start, end, unmap_put_leaf, &b);
 	unmap_batch_flush(&b);
@@ -116,7 +117,7 @@ int mmu_copy_range(phys_addr_t dst, phys_addr_t src, unsigned long start, unsign
 	int err = walk_range(phys_to_virt(src), 4, start, end, copy_leaf, &c);
 
 	if (cow)
-		tlb_flush_range(start, end - start);
+		tlb_flush_root(src, start, end - start);
 	return err;
 }
 
@@ -133,5 +134,5 @@ void mmu_protect_range(phys_addr_t root, unsigned long start, unsigned long end,
 		       unsigned int prot)
 {
 	walk_range(phys_to_virt(root), 4, start, end, protect_leaf, &prot);
-	tlb_flush_range(start, end - start);
+	tlb_flush_root(root, start, end - start);
 }

@@ -25,9 +25,9 @@
  *   drop tlb_lock
  *
  * A CPU waiting for tlb_lock may itself be a target; it still answers,
- * since NMIs interrupt the spin.  Targets are all online CPUs, for user
- * as well as kernel addresses (the user half is not tracked per address
- * space yet; see docs/decisions.md).
+ * since NMIs interrupt the spin.  Targets are all online CPUs for kernel
+ * addresses, and for user addresses only the CPUs that have the address
+ * space loaded (tlb_flush_root() in mmu.c picks them).
  *
  * NMIs merge: a CPU handling one NMI latches at most one more.  So the
  * handler serves whatever is pending, not "one request per NMI", and an
@@ -226,13 +226,18 @@ static void wait_for_flushes(void)
 
 void smp_tlb_shootdown(unsigned long va, size_t len)
 {
+	smp_tlb_shootdown_cpus(~0ull, va, len);
+}
+
+void smp_tlb_shootdown_cpus(u64 wanted, unsigned long va, size_t len)
+{
 	struct cpu *self = this_cpu();
 	u64 targets;
 
-	if (__atomic_load_n(&online_mask, __ATOMIC_SEQ_CST) == (1ull << self->id))
-		return;			/* nobody else to tell (-smp 1, early boot) */
+	if (!(__atomic_load_n(&online_mask, __ATOMIC_SEQ_CST) & wanted & ~(1ull << self->id)))
+		return;			/* nobody else to tell (-smp 1, early boot, one user) */
 	spin_lock(&tlb_lock);
-	targets = __atomic_load_n(&online_mask, __ATOMIC_SEQ_CST) & ~(1ull << self->id);
+	targets = __atomic_load_n(&online_mask, __ATOMIC_SEQ_CST) & wanted & ~(1ull << self->id);
 	tlb_req.start = va;
 	tlb_req.len = len;
 	__atomic_store_n(&tlb_req.pending, targets, __ATOMIC_SEQ_CST);

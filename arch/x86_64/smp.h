@@ -56,6 +56,8 @@ void smp_cpu_forget(unsigned int id);
  * holding any lock, because requests arrive as NMIs.
  */
 void smp_tlb_shootdown(unsigned long va, size_t len);
+/* The same for the CPUs in 'targets' only (this one and offline ones are left out). */
+void smp_tlb_shootdown_cpus(u64 targets, unsigned long va, size_t len);
 
 /* Invalidate [va, va+len) in this CPU's TLB only (mmu.c). */
 void tlb_flush_local(unsigned long va, size_t len);

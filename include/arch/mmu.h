@@ -7,8 +7,8 @@
  * Functions here allocate intermediate tables with alloc_page() and fail
  * with -ENOMEM when that fails; the caller holds whatever lock protects
  * the address space (mm->lock for user space, vmalloc_lock for the
- * vmalloc area).  They flush the TLB of every CPU for what they change or
- * remove, through tlb_flush_range(), before they return.
+ * vmalloc area).  They flush the TLB of every CPU that may cache what
+ * they change or remove, through tlb_flush_root(), before they return.
  */
 #ifndef ARCH_MMU_H
 #define ARCH_MMU_H
@@ -79,6 +79,12 @@ void mmu_switch(phys_addr_t root);
  * locks held; not from NMI context.
  */
 void tlb_flush_range(unsigned long va, size_t len);
+/*
+ * The same for a range of the address space 'root': a user range only on
+ * the CPUs that have root loaded now (the others flushed it when they
+ * switched away), a kernel range everywhere.
+ */
+void tlb_flush_root(phys_addr_t root, unsigned long va, size_t len);
 
 /* Boot: build the kernel's final tables and switch to them. */
 void mmu_init_kernel(void);
