@@ -51,8 +51,36 @@ struct tty_driver_ops {
 	 */
 	size_t (*chars_in_buffer)(struct tty *tty);
 	void (*flush_output)(struct tty *tty);
+	/*
+	 * Signal characters discard pending output (ISIG without NOFLSH);
+	 * called with tty->lock held, so it may take only locks nesting
+	 * inside it (default: nothing).
+	 */
+	void (*discard_output)(struct tty *tty);
 	/* The reader consumed input: buffer room appeared (default: nothing). */
 	void (*unthrottle)(struct tty *tty);
+	/*
+	 * Output was stopped (^S, TCOOFF) / restarted; tty->lock held
+	 * (default: nothing, n_tty holds back its own writes either way).
+	 */
+	void (*stop)(struct tty *tty);
+	void (*start)(struct tty *tty);
+	/* The input buffer was flushed (TCIFLUSH, ISIG, TCSETSF); lock held. */
+	void (*input_flushed)(struct tty *tty);
+	/*
+	 * TCSETS*: the new termios is in place, old is the previous one; the
+	 * driver may adjust tty->termios (lock held; default: nothing).
+	 */
+	void (*set_termios)(struct tty *tty, const struct termios_k *old);
+	/* Line break on (TIOCSBRK) / off; no lock held (default: none, 0). */
+	int (*break_ctl)(struct tty *tty, bool on);
+	/* Modem lines (TIOCM_*): read, and set/clear bits (default: -ENOTTY). */
+	int (*tiocmget)(struct tty *tty);
+	int (*tiocmset)(struct tty *tty, unsigned int set, unsigned int clear);
+	/* Send a flow-control byte ahead of queued output (default: see tty.c). */
+	void (*send_xchar)(struct tty *tty, char c);
+	/* Driver-specific ioctls, tried before -ENOTTY (default: none). */
+	long (*ioctl)(struct tty *tty, unsigned int cmd, unsigned long arg);
 	/* A file opens / releases the terminal (default: 0 / nothing). */
 	int (*open)(struct tty *tty);
 	void (*close)(struct tty *tty);
@@ -75,8 +103,19 @@ struct tty {
 	} lines[TTY_MAX_LINES];			/* canonical mode: completed lines */
 	unsigned int line_head, line_tail;
 	bool lnext;				/* the next byte is literal (VLNEXT) */
-	bool stopped;				/* output stopped by VSTOP (IXON) */
+	bool erasing;				/* ECHOPRT: inside a \...\/ erase run */
+	bool stopped;				/* output stopped by VSTOP (IXON) or TCOOFF */
+	bool tco_stopped;			/* stopped by TCOOFF: only TCOON restarts */
 	unsigned int column;			/* output column, for erasing tabs */
+	unsigned int canon_column;		/* column where the edited line began */
+	bool exclusive;				/* TIOCEXCL: only root may open it again */
+	/*
+	 * Packet mode (TIOCPKT, pty masters): reads start with a status
+	 * byte; pkt_status collects TIOCPKT_* events for the next read
+	 * (atomic: the peer's side sets bits under its own lock).
+	 */
+	bool packet;
+	u8 pkt_status;
 
 	int session;				/* 0: no session owns it */
 	int pgrp;				/* foreground process group */
@@ -92,6 +131,10 @@ void tty_init(struct tty *tty, const char *name, const struct tty_driver_ops *op
 
 /* From the driver, interrupt context allowed: one received byte. */
 void tty_receive(struct tty *tty, char c);
+/* A line break was received (BRKINT/IGNBRK/PARMRK rules); interrupt context allowed. */
+void tty_receive_break(struct tty *tty);
+/* Packet mode: record TIOCPKT_* event bits (set), clearing clear, and wake the reader. */
+void tty_packet_event(struct tty *tty, u8 set, u8 clear);
 
 /* From the file layer; the buffers are kernel memory.  May sleep. */
 ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock);
@@ -114,6 +157,8 @@ unsigned int tty_poll(struct tty *tty, struct poll_table *pt);
  * SIGHUP and SIGCONT, and from now on reads return 0 and writes -EIO.
  */
 void tty_hangup(struct tty *tty);
+/* Discard unread input (TCIFLUSH); takes tty->lock. */
+void tty_flush_input(struct tty *tty);
 /* TIOCSWINSZ: set the window size; a change sends SIGWINCH to the foreground. */
 void tty_set_winsize(struct tty *tty, const struct winsize *ws);
 /*

@@ -42,6 +42,7 @@
 #include <list.h>
 #include <printk.h>
 #include <proc.h>
+#include <signal.h>
 #include <string.h>
 #include <tty.h>
 #include <uaccess.h>
@@ -137,10 +138,63 @@ static void slave_close(struct tty *tty)
 	slave_put(tty_pty(tty));
 }
 
+/*
+ * Packet mode: the master's reader learns of the slave's flow control
+ * and flushes (Linux's pty_stop/pty_start, n_tty_packet_mode_flush and
+ * pty_flush_buffer).  All run with the slave's lock held.
+ */
+static void slave_stop(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_STOP, TIOCPKT_START);
+}
+
+static void slave_start(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_START, TIOCPKT_STOP);
+}
+
+static void slave_input_flushed(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_FLUSHREAD, 0);
+}
+
+/* The slave's "output queue" is the master's unread input. */
+static void slave_flush_output(struct tty *tty)
+{
+	struct tty *master = &tty_pty(tty)->master;
+
+	tty_flush_input(master);
+	tty_packet_event(master, TIOCPKT_FLUSHWRITE, 0);
+}
+
+/* Is ^S/^Q flow control on with the usual characters? (TIOCPKT_DOSTOP) */
+static bool standard_flow(const struct termios_k *t)
+{
+	return (t->c_iflag & IXON) && t->c_cc[VSTOP] == 023 && t->c_cc[VSTART] == 021;
+}
+
+/* Linux's pty_set_termios: report flow-control changes; always 8 bits, no parity. */
+static void slave_set_termios(struct tty *tty, const struct termios_k *old)
+{
+	bool was = standard_flow(old), now = standard_flow(&tty->termios);
+
+	if (was != now)
+		tty_packet_event(&tty_pty(tty)->master, now ? TIOCPKT_DOSTOP : TIOCPKT_NOSTOP,
+				 TIOCPKT_DOSTOP | TIOCPKT_NOSTOP);
+	tty->termios.c_cflag &= ~(CSIZE | PARENB);
+	tty->termios.c_cflag |= CS8 | CREAD;
+}
+
 static const struct tty_driver_ops slave_ops = {
 	.write = slave_write,
 	.write_room = slave_write_room,
+	.discard_output = slave_flush_output,
+	.flush_output = slave_flush_output,
 	.unthrottle = slave_unthrottle,
+	.stop = slave_stop,
+	.start = slave_start,
+	.input_flushed = slave_input_flushed,
+	.set_termios = slave_set_termios,
 	.open = slave_open,
 	.close = slave_close,
 };
@@ -162,10 +216,28 @@ static void master_unthrottle(struct tty *tty)
 	wake_up(&tty_pty(tty)->slave.write_wait);
 }
 
+/* TCOFLUSH on the master: what it wrote and the slave has not read. */
+static void master_flush_output(struct tty *tty)
+{
+	tty_flush_input(&tty_pty(tty)->slave);
+}
+
+/*
+ * A driver without a set_termios routine keeps its hardware settings
+ * (Linux's tty_termios_copy_hw): only HUPCL, CREAD and CLOCAL change.
+ */
+static void master_set_termios(struct tty *tty, const struct termios_k *old)
+{
+	tty->termios.c_cflag &= HUPCL | CREAD | CLOCAL;
+	tty->termios.c_cflag |= old->c_cflag & ~(HUPCL | CREAD | CLOCAL);
+}
+
 static const struct tty_driver_ops master_ops = {
 	.write = master_echo_dropped,
 	.write_room = master_write_room,
+	.flush_output = master_flush_output,
 	.unthrottle = master_unthrottle,
+	.set_termios = master_set_termios,
 };
 
 /* --- pairs ----------------------------------------------------------------- */
@@ -342,11 +414,52 @@ static long put_int(unsigned long uarg, int v)
 	return put_user(v, (int __user *)uarg);
 }
 
+/* TIOCPKT: turning packet mode on forgets older events (Linux's pty_set_pktmode). */
+static long set_packet_mode(struct pty *pty, unsigned long arg)
+{
+	unsigned long flags;
+	int on;
+
+	if (get_user(on, (const int __user *)arg))
+		return -EFAULT;
+	flags = spin_lock_irqsave(&pty->master.lock);
+	if (on && !pty->master.packet) {
+		__atomic_store_n(&pty->master.pkt_status, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&pty->master.packet, true, __ATOMIC_RELEASE);
+	} else if (!on) {
+		WRITE_ONCE(pty->master.packet, false);
+	}
+	spin_unlock_irqrestore(&pty->master.lock, flags);
+	return 0;
+}
+
+/* TIOCSIG: a signal for the slave's foreground group, as if typed. */
+static long signal_slave(struct pty *pty, unsigned long sig)
+{
+	int pgrp = READ_ONCE(pty->slave.pgrp);
+
+	if (sig != SIGINT && sig != SIGQUIT && sig != SIGTSTP)
+		return -EINVAL;
+	if (pgrp > 0)
+		signal_pgrp(pgrp, (int)sig);
+	return 0;
+}
+
 static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct pty *pty = file_pty(f);
+	int sid;
 
 	switch (cmd) {
+	case TIOCPKT:
+		return set_packet_mode(pty, arg);
+	case TIOCGPKT:
+		return put_int(arg, READ_ONCE(pty->master.packet));
+	case TIOCSIG:
+		return signal_slave(pty, arg);
+	case TIOCGSID:		/* the slave's session, like TIOCGPGRP */
+		sid = READ_ONCE(pty->slave.session);
+		return sid ? put_int(arg, sid) : -ENOTTY;
 	case TIOCGPTN:
 		return put_user(pty->index, (unsigned int __user *)arg);
 	case TIOCSPTLCK:
