@@ -8,11 +8,17 @@
  *   slave output  -> the slave driver's write -> tty_receive(master)
  *
  * The master's line discipline runs with Linux's master termios (no
- * ICANON, ECHO, ISIG or OPOST), so what the slave prints arrives as is.
- * Master writes bypass the master's output processing and go straight to
- * the slave's input; echo produced by the master's own discipline (only
- * if a program turns ECHO on for the master) is dropped, since sending it
- * back to the slave would take the two terminal locks in the wrong order.
+ * ICANON, ECHO, ISIG or OPOST), so what the slave prints arrives as is;
+ * as on Linux, TCGETS/TCSETS* on the master read and set the slave's
+ * termios, so the master's own never changes.  Master writes bypass the
+ * master's output processing and go straight to the slave's input.
+ * (Echo from the master's own discipline could only come from TIOCSTI
+ * on the master; it is dropped: sending it back to the slave would take
+ * the two terminal locks in the wrong order.)
+ *
+ * Packet mode (TIOCPKT): the master's reads carry a status byte; the
+ * slave's driver hooks report its flow control, flushes and IXON
+ * changes to the master (tty_packet_event), as Linux's pty.c does.
  *
  * Flow control: a master writer waits while the slave's input buffer is
  * full (canonical mode with no complete line drops instead, as Linux's
@@ -222,22 +228,11 @@ static void master_flush_output(struct tty *tty)
 	tty_flush_input(&tty_pty(tty)->slave);
 }
 
-/*
- * A driver without a set_termios routine keeps its hardware settings
- * (Linux's tty_termios_copy_hw): only HUPCL, CREAD and CLOCAL change.
- */
-static void master_set_termios(struct tty *tty, const struct termios_k *old)
-{
-	tty->termios.c_cflag &= HUPCL | CREAD | CLOCAL;
-	tty->termios.c_cflag |= old->c_cflag & ~(HUPCL | CREAD | CLOCAL);
-}
-
 static const struct tty_driver_ops master_ops = {
 	.write = master_echo_dropped,
 	.write_room = master_write_room,
 	.flush_output = master_flush_output,
 	.unthrottle = master_unthrottle,
-	.set_termios = master_set_termios,
 };
 
 /* --- pairs ----------------------------------------------------------------- */
@@ -457,6 +452,11 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return put_int(arg, READ_ONCE(pty->master.packet));
 	case TIOCSIG:
 		return signal_slave(pty, arg);
+	case TCGETS:		/* the master's termios ioctls are the slave's */
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return tty_ioctl(&pty->slave, cmd, arg);
 	case TIOCGSID:		/* the slave's session, like TIOCGPGRP */
 		sid = READ_ONCE(pty->slave.session);
 		return sid ? put_int(arg, sid) : -ENOTTY;
