@@ -63,7 +63,8 @@
 
 struct pty {
 	struct list_head node;		/* pty_lock: all_ptys, sorted by index */
-	unsigned int index;		/* immutable: /dev/pts/<index> */
+	struct mount *inst;		/* immutable: its devpts instance (held) */
+	unsigned int index;		/* immutable: /dev/pts/<index> in inst */
 	bool locked;			/* pty_lock: slave opens fail (TIOCSPTLCK) */
 	bool master_open;		/* pty_lock */
 	int slave_opens;		/* pty_lock: open slave files */
@@ -116,6 +117,7 @@ static int slave_open(struct tty *tty)
 
 static void pty_free(struct pty *pty)
 {
+	devpts_release(pty->inst);
 	kfree(pty);
 }
 
@@ -246,29 +248,42 @@ static void init_master_termios(struct tty *master)
 	master->termios.c_cflag = B38400 | CS8 | CREAD;
 }
 
-/* Insert pty with the lowest free index (pty_lock held). */
-static void insert_lowest_index(struct pty *pty)
+/*
+ * Insert pty with the lowest index free in its instance, below max
+ * (pty_lock held): 0, or -ENOSPC.  The list is sorted by index, and
+ * within an index by nothing in particular.
+ */
+static int insert_lowest_index(struct pty *pty, unsigned int max)
 {
+	const void *id = devpts_id(pty->inst);
 	struct list_head *pos = &all_ptys;
 	struct pty *p;
 	unsigned int index = 0;
 
 	list_for_each_entry(p, &all_ptys, node) {
-		if (p->index != index)
+		if (p->index > index)
 			break;
-		index++;
 		pos = &p->node;
+		if (p->index == index && devpts_id(p->inst) == id)
+			index++;
 	}
+	if (index >= max)
+		return -ENOSPC;
 	pty->index = index;
 	list_add(&pty->node, pos);
+	return 0;
 }
 
-static struct pty *pty_alloc(void)
+/* A new pair in instance inst (the pair takes over the reference), or ERR_PTR. */
+static struct pty *pty_alloc(struct mount *inst)
 {
 	struct pty *pty = kzalloc(sizeof(*pty));
+	unsigned int max = devpts_max(inst);
+	int err;
 
 	if (!pty)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
+	pty->inst = inst;
 	tty_init(&pty->master, "ptm", &master_ops, pty);
 	tty_init(&pty->slave, "pts", &slave_ops, pty);
 	init_master_termios(&pty->master);
@@ -276,8 +291,12 @@ static struct pty *pty_alloc(void)
 	pty->locked = true;
 	pty->master_open = true;
 	spin_lock(&pty_lock);
-	insert_lowest_index(pty);
+	err = insert_lowest_index(pty, max);
 	spin_unlock(&pty_lock);
+	if (err) {
+		kfree(pty);
+		return ERR_PTR(err);
+	}
 	return pty;
 }
 
@@ -286,7 +305,7 @@ static void master_put(struct pty *pty)
 {
 	bool free_it;
 
-	devpts_pty_kill(pty->index);
+	devpts_pty_kill(pty->inst, pty->index);
 	spin_lock(&pty_lock);
 	pty->master_open = false;
 	free_it = pty->slave_opens == 0;
@@ -309,12 +328,18 @@ static struct pty *file_pty(struct file *f)
 
 static int ptmx_open(struct inode *inode, struct file *f)
 {
-	struct pty *pty = pty_alloc();
+	struct mount *inst = devpts_acquire(f);
+	struct pty *pty;
 	int err;
 
-	if (!pty)
-		return -ENOMEM;
-	err = devpts_pty_new(pty->index);
+	if (IS_ERR(inst))
+		return (int)PTR_ERR(inst);
+	pty = pty_alloc(inst);
+	if (IS_ERR(pty)) {
+		devpts_release(inst);
+		return (int)PTR_ERR(pty);
+	}
+	err = devpts_pty_new(inst, pty->index);
 	if (err) {
 		master_put(pty);
 		return err;
@@ -378,12 +403,24 @@ static long set_slave_lock(struct pty *pty, unsigned long arg)
 }
 
 /* TIOCGPTPEER: open the slave without a path; Linux passes any flags on. */
-static long open_peer(struct pty *pty, unsigned long flags)
+/*
+ * As Linux's devpts_mntget(), the instance must still be where the
+ * master was opened from (unmounted: ENOENT or ENODEV).
+ */
+static long open_peer(struct file *master, struct pty *pty, unsigned long flags)
 {
+	struct mount *now = devpts_acquire(master);
 	struct file *f;
+	bool same;
 	int err, fd;
 
-	err = devpts_open_slave(pty->index, (unsigned int)flags, &f);
+	if (IS_ERR(now))
+		return PTR_ERR(now);
+	same = devpts_id(now) == devpts_id(pty->inst);
+	devpts_release(now);
+	if (!same)
+		return -ENODEV;
+	err = devpts_open_slave(pty->inst, pty->index, (unsigned int)flags, &f);
 	if (err)
 		return err;
 	fd = fd_install(f, 0, flags & O_CLOEXEC);
@@ -467,7 +504,7 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCGPTLCK:
 		return put_int(arg, READ_ONCE(pty->locked));
 	case TIOCGPTPEER:
-		return open_peer(pty, arg);
+		return open_peer(f, pty, arg);
 	case TIOCSWINSZ:
 		return set_winsize(pty, arg);
 	case TIOCGWINSZ:	/* the pair's size is the slave's, whoever set it */
@@ -491,12 +528,13 @@ static const struct file_operations ptmx_fops = {
 
 /* --- /dev/pts/N: the slave's file -------------------------------------------- */
 
-static struct pty *find_pty(unsigned int index)
+/* The pair of slave index in instance id (pty_lock held), or NULL. */
+static struct pty *find_pty(const void *id, unsigned int index)
 {
 	struct pty *p;
 
 	list_for_each_entry(p, &all_ptys, node) {
-		if (p->index == index)
+		if (p->index == index && devpts_id(p->inst) == id)
 			return p;
 	}
 	return NULL;
@@ -509,7 +547,7 @@ static int pts_open(struct inode *inode, struct file *f)
 	int err = 0;
 
 	spin_lock(&pty_lock);
-	pty = find_pty(MINOR(inode->rdev));
+	pty = find_pty(devpts_inode_id(inode), MINOR(inode->rdev));
 	if (!pty || !pty->master_open || pty->locked)
 		err = -EIO;
 	else
