@@ -117,10 +117,13 @@ struct tty {
 	bool packet;
 	u8 pkt_status;
 
+	bool pty;				/* immutable: a pseudo-terminal's side */
 	int session;				/* 0: no session owns it */
 	int pgrp;				/* foreground process group */
 	int open_count;				/* atomic */
 	bool hung_up;				/* tty_hangup(): reads give 0, writes -EIO */
+	unsigned int hangup_gen;		/* atomic: tty_vhangup()s so far; a file opened
+						   before the last one is hung up */
 	bool other_closed;			/* pty: the peer is closed: reads give -EIO once drained */
 
 	struct wait_queue read_wait;		/* input arrived / line completed */
@@ -136,9 +139,17 @@ void tty_receive_break(struct tty *tty);
 /* Packet mode: record TIOCPKT_* event bits (set), clearing clear, and wake the reader. */
 void tty_packet_event(struct tty *tty, u8 set, u8 clear);
 
-/* From the file layer; the buffers are kernel memory.  May sleep. */
-ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock);
-ssize_t tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock);
+/*
+ * From the file layer; the buffers are kernel memory.  May sleep.  gen
+ * is the file's hang-up generation (tty_hangup_gen() when it opened):
+ * after a tty_vhangup() reads give 0 and writes -EIO.
+ */
+ssize_t tty_read(struct tty *tty, unsigned int gen, char *buf, size_t len, bool nonblock);
+ssize_t tty_write(struct tty *tty, unsigned int gen, const char *buf, size_t len, bool nonblock);
+static inline unsigned int tty_hangup_gen(const struct tty *tty)
+{
+	return __atomic_load_n(&tty->hangup_gen, __ATOMIC_ACQUIRE);
+}
 long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg);
 /* Bytes readable now (FIONREAD), and whether a read would not block. */
 unsigned int tty_input_available(struct tty *tty);
@@ -153,10 +164,17 @@ void tty_release(struct tty *tty);
 /* poll(2) readiness of tty for one of its files, registering on its queues. */
 unsigned int tty_poll(struct tty *tty, struct poll_table *pt);
 /*
- * Linux's vhangup: the session owning tty loses it, its leader gets
- * SIGHUP and SIGCONT, and from now on reads return 0 and writes -EIO.
+ * The pty slave's master is gone: the session owning tty loses it, its
+ * leader gets SIGHUP and SIGCONT, and from now on reads return 0 and
+ * writes -EIO, for every file.
  */
 void tty_hangup(struct tty *tty);
+/*
+ * Linux's __tty_hangup (vhangup(2), TIOCVHANGUP, a serial line's session
+ * leader exiting): the same for the files open now; later opens work.
+ * exit_session: the foreground group gets SIGHUP too.
+ */
+void tty_vhangup(struct tty *tty, bool exit_session);
 /* Discard unread input (TCIFLUSH); takes tty->lock. */
 void tty_flush_input(struct tty *tty);
 /* TIOCSWINSZ: set the window size; a change sends SIGWINCH to the foreground. */

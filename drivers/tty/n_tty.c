@@ -550,15 +550,21 @@ static void unthrottle(struct tty *tty)
 		tty->ops->unthrottle(tty);
 }
 
-/* No input will come any more: 0 (hung up: end of file) or -EIO (pty peer closed). */
-static bool input_gone(const struct tty *tty)
+/* Was the reader's or writer's file (open at hang-up generation gen) hung up? */
+static bool hung_up(const struct tty *tty, unsigned int gen)
 {
-	return READ_ONCE(tty->hung_up) || READ_ONCE(tty->other_closed);
+	return READ_ONCE(tty->hung_up) || READ_ONCE(tty->hangup_gen) != gen;
 }
 
-static ssize_t gone_result(const struct tty *tty)
+/* No input will come any more: 0 (hung up: end of file) or -EIO (pty peer closed). */
+static bool input_gone(const struct tty *tty, unsigned int gen)
 {
-	return READ_ONCE(tty->hung_up) ? 0 : -EIO;
+	return hung_up(tty, gen) || READ_ONCE(tty->other_closed);
+}
+
+static ssize_t gone_result(const struct tty *tty, unsigned int gen)
+{
+	return hung_up(tty, gen) ? 0 : -EIO;
 }
 
 unsigned int tty_input_available(struct tty *tty)
@@ -602,12 +608,13 @@ static ssize_t read_line_locked(struct tty *tty, char *buf, size_t len)
 }
 
 /* Something for a reader: a line or bytes, a packet status, or the end. */
-static bool read_ready(struct tty *tty)
+static bool read_ready(struct tty *tty, unsigned int gen)
 {
-	return tty_readable(tty) || packet_status_pending(tty) || input_gone(tty);
+	return tty_readable(tty) || packet_status_pending(tty) || input_gone(tty, gen);
 }
 
-static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonblock)
+static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonblock,
+			      unsigned int gen)
 {
 	unsigned long flags;
 	ssize_t n;
@@ -620,10 +627,10 @@ static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonbl
 			buf[0] = (char)status;
 			return 1;
 		}
-		if (!tty_readable(tty) && input_gone(tty))
-			return gone_result(tty);
+		if (!tty_readable(tty) && input_gone(tty, gen))
+			return gone_result(tty, gen);
 		err = nonblock ? (tty_readable(tty) ? 0 : -EAGAIN)
-			       : wait_event_interruptible(tty->read_wait, read_ready(tty));
+			       : wait_event_interruptible(tty->read_wait, read_ready(tty, gen));
 		if (err)
 			return err;
 		if (!packet_status_pending(tty))
@@ -632,29 +639,29 @@ static ssize_t read_canonical(struct tty *tty, char *buf, size_t len, bool nonbl
 	flags = spin_lock_irqsave(&tty->lock);
 	n = tty->line_head != tty->line_tail ? read_line_locked(tty, buf, len) : -EAGAIN;
 	spin_unlock_irqrestore(&tty->lock, flags);
-	if (n == -EAGAIN && input_gone(tty))
-		return gone_result(tty);
+	if (n == -EAGAIN && input_gone(tty, gen))
+		return gone_result(tty, gen);
 	if (n > 0)
 		unthrottle(tty);
 	return n;
 }
 
 /* Sleep until input arrives, the deadline passes, or a signal comes. */
-static void wait_until_readable_or(struct tty *tty, u64 deadline)
+static void wait_until_readable_or(struct tty *tty, u64 deadline, unsigned int gen)
 {
 	struct wait_entry e = { .task = current_task() };
 
 	list_init(&e.node);
 	prepare_to_wait(&tty->read_wait, &e, TASK_INTERRUPTIBLE);
-	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty) &&
+	if (READ_ONCE(tty->committed) == READ_ONCE(tty->tail) && !input_gone(tty, gen) &&
 	    !packet_status_pending(tty))
 		schedule_until(deadline);	/* keeps prepare_to_wait()'s state */
 	finish_wait(&tty->read_wait, &e);
 }
 
-static bool raw_ready(struct tty *tty)
+static bool raw_ready(struct tty *tty, unsigned int gen)
 {
-	return READ_ONCE(tty->committed) != READ_ONCE(tty->tail) || input_gone(tty) ||
+	return READ_ONCE(tty->committed) != READ_ONCE(tty->tail) || input_gone(tty, gen) ||
 	       packet_status_pending(tty);
 }
 
@@ -671,7 +678,7 @@ static u64 vtime_deadline(unsigned int vtime)
  * pending status byte is a read of its own, and data comes after a
  * TIOCPKT_DATA byte.
  */
-static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock)
+static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock, unsigned int gen)
 {
 	unsigned int vmin = CC(tty, VMIN), vtime = CC(tty, VTIME);
 	u64 deadline = (vtime && !vmin) ? vtime_deadline(vtime) : 0;
@@ -695,8 +702,8 @@ static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock)
 		got += n;
 		if (n)
 			unthrottle(tty);
-		if (!got && input_gone(tty))
-			return gone_result(tty);
+		if (!got && input_gone(tty, gen))
+			return gone_result(tty, gen);
 		if (got >= len || (got > 0 && got >= want) || (!vmin && !vtime))
 			return (ssize_t)got;
 		if (nonblock)
@@ -708,19 +715,19 @@ static ssize_t read_raw(struct tty *tty, char *buf, size_t len, bool nonblock)
 		if (deadline) {
 			if (clock_monotonic_ns() >= deadline)
 				return (ssize_t)got;
-			wait_until_readable_or(tty, deadline);
+			wait_until_readable_or(tty, deadline, gen);
 		} else {
-			wait_event_interruptible(tty->read_wait, raw_ready(tty));
+			wait_event_interruptible(tty->read_wait, raw_ready(tty, gen));
 		}
 	}
 }
 
-ssize_t n_tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
+ssize_t n_tty_read(struct tty *tty, char *buf, size_t len, bool nonblock, unsigned int gen)
 {
 	if (len == 0)
 		return 0;
-	return L(tty, ICANON) ? read_canonical(tty, buf, len, nonblock)
-			      : read_raw(tty, buf, len, nonblock);
+	return L(tty, ICANON) ? read_canonical(tty, buf, len, nonblock, gen)
+			      : read_raw(tty, buf, len, nonblock, gen);
 }
 
 /* How many bytes may go out now (lock held): each can become two (ONLCR). */
@@ -733,16 +740,17 @@ static size_t output_budget(struct tty *tty)
 	return room == TTY_ROOM_UNLIMITED ? 256 : MIN(room / 2, (size_t)256);
 }
 
-static bool may_write(struct tty *tty)
+static bool may_write(struct tty *tty, unsigned int gen)
 {
 	unsigned long flags = spin_lock_irqsave(&tty->lock);
-	bool ok = output_budget(tty) > 0 || tty->hung_up;
+	bool ok = output_budget(tty) > 0 || hung_up(tty, gen);
 
 	spin_unlock_irqrestore(&tty->lock, flags);
 	return ok;
 }
 
-ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
+ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock,
+		    unsigned int gen)
 {
 	size_t done = 0;
 
@@ -751,7 +759,7 @@ ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
 		/* Write in slices so interrupts (and ^S) get through on long writes. */
 		size_t budget = output_budget(tty);
 
-		if (tty->hung_up) {
+		if (hung_up(tty, gen)) {
 			spin_unlock_irqrestore(&tty->lock, flags);
 			return done ? (ssize_t)done : -EIO;
 		}
@@ -759,7 +767,7 @@ ssize_t n_tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
 			spin_unlock_irqrestore(&tty->lock, flags);
 			if (nonblock)
 				return done ? (ssize_t)done : -EAGAIN;
-			if (wait_event_interruptible(tty->write_wait, may_write(tty)))
+			if (wait_event_interruptible(tty->write_wait, may_write(tty, gen)))
 				return done ? (ssize_t)done : -ERESTARTSYS;
 			continue;
 		}

@@ -287,6 +287,7 @@ static struct pty *pty_alloc(struct mount *inst)
 	tty_init(&pty->master, "ptm", &master_ops, pty);
 	tty_init(&pty->slave, "pts", &slave_ops, pty);
 	init_master_termios(&pty->master);
+	pty->master.pty = pty->slave.pty = true;
 	pty->slave.termios.c_cflag = B38400 | CS8 | CREAD;
 	pty->locked = true;
 	pty->master_open = true;

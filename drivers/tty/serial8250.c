@@ -571,7 +571,7 @@ static void loop_check_cts(struct loop_state *st)
 	LOOP_CHECK(st, tty_input_available(&uart_tty) == 0);
 	uart_tiocmset(&uart_tty, TIOCM_RTS, 0);
 	LOOP_CHECK(st, loop_wait_input(2));
-	LOOP_CHECK(st, tty_read(&uart_tty, buf, sizeof(buf), true) == 2 && buf[0] == 'A' && buf[1] == 'B');
+	LOOP_CHECK(st, tty_read(&uart_tty, tty_hangup_gen(&uart_tty), buf, sizeof(buf), true) == 2 && buf[0] == 'A' && buf[1] == 'B');
 }
 
 /* A nearly full input buffer drops RTS (and so, looped, stops our own output). */
@@ -588,7 +588,7 @@ static void loop_check_throttle(struct loop_state *st)
 	loop_wait_ms(10);
 	LOOP_CHECK(st, READ_ONCE(throttled) && !(uart_tiocmget(&uart_tty) & TIOCM_RTS));
 	do {
-		n = tty_read(&uart_tty, buf, sizeof(buf), true);
+		n = tty_read(&uart_tty, tty_hangup_gen(&uart_tty), buf, sizeof(buf), true);
 	} while (n > 0);
 	LOOP_CHECK(st, !READ_ONCE(throttled) && (uart_tiocmget(&uart_tty) & TIOCM_RTS));
 }

@@ -17,6 +17,7 @@
 #include <proc.h>
 #include <signal.h>
 #include <string.h>
+#include <syscall.h>
 #include <tty.h>
 #include <uaccess.h>
 #include <wait.h>
@@ -96,26 +97,31 @@ static int job_control_check(struct tty *tty, int sig)
 	return -ERESTARTSYS;
 }
 
-ssize_t tty_read(struct tty *tty, char *buf, size_t len, bool nonblock)
+static bool file_hung_up(struct tty *tty, unsigned int gen)
+{
+	return READ_ONCE(tty->hung_up) || tty_hangup_gen(tty) != gen;
+}
+
+ssize_t tty_read(struct tty *tty, unsigned int gen, char *buf, size_t len, bool nonblock)
 {
 	int err;
 
-	if (READ_ONCE(tty->hung_up))
+	if (file_hung_up(tty, gen))
 		return 0;
 	err = job_control_check(tty, SIGTTIN);
 
-	return err ? err : n_tty_read(tty, buf, len, nonblock);
+	return err ? err : n_tty_read(tty, buf, len, nonblock, gen);
 }
 
-ssize_t tty_write(struct tty *tty, const char *buf, size_t len, bool nonblock)
+ssize_t tty_write(struct tty *tty, unsigned int gen, const char *buf, size_t len, bool nonblock)
 {
 	int err;
 
-	if (READ_ONCE(tty->hung_up))
+	if (file_hung_up(tty, gen))
 		return -EIO;
 	err = (tty->termios.c_lflag & TOSTOP) ? job_control_check(tty, SIGTTOU) : 0;
 
-	return err ? err : n_tty_write(tty, buf, len, nonblock);
+	return err ? err : n_tty_write(tty, buf, len, nonblock, gen);
 }
 
 /* --- controlling terminal --------------------------------------------------- */
@@ -230,12 +236,51 @@ static void hangup(struct tty *tty)
 		detach_session(tty, sid);
 }
 
+void tty_vhangup(struct tty *tty, bool exit_session)
+{
+	unsigned long flags = spin_lock_irqsave(&tty->lock);
+	int sid = tty->session, pgrp = tty->pgrp;
+
+	tty->session = 0;
+	tty->pgrp = 0;
+	__atomic_store_n(&tty->pkt_status, 0, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&tty->hangup_gen, 1, __ATOMIC_RELEASE);
+	spin_unlock_irqrestore(&tty->lock, flags);
+	n_tty_flush_input(tty);		/* Linux's tty_ldisc_hangup */
+	wake_up(&tty->read_wait);
+	wake_up(&tty->write_wait);
+	if (sid)
+		detach_session_signal(tty, sid, true);
+	if (exit_session && pgrp > 0)
+		signal_pgrp(pgrp, SIGHUP);
+}
+
+/*
+ * Linux's disassociate_ctty(1): a serial line is hung up; a pty's
+ * foreground group gets SIGHUP (and, unlike TIOCNOTTY, no SIGCONT).
+ */
 void tty_session_exit(struct task *leader)
 {
 	struct tty *tty = leader->tty;
+	unsigned long flags;
+	int pgrp, sid;
 
-	if (tty && leader->sid == leader->tgid && READ_ONCE(tty->session) == leader->sid)
-		hangup(tty);
+	if (!tty || leader->sid != leader->tgid || READ_ONCE(tty->session) != leader->sid)
+		return;
+	if (!tty->pty) {
+		tty_vhangup(tty, true);
+		return;
+	}
+	flags = spin_lock_irqsave(&tty->lock);
+	pgrp = tty->pgrp;
+	sid = tty->session;
+	tty->session = 0;
+	tty->pgrp = 0;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	if (pgrp > 0)
+		signal_pgrp(pgrp, SIGHUP);
+	if (sid)
+		detach_session(tty, sid);
 }
 
 static long ioctl_sctty(struct tty *tty, unsigned long steal)
@@ -603,7 +648,7 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 	case TIOCVHANGUP:
 		if (current_cred()->euid != 0)
 			return -EPERM;
-		tty_hangup(tty);
+		tty_vhangup(tty, false);
 		return 0;
 	case TIOCGETD:
 		return put_int(arg, 0);	/* N_TTY */
@@ -615,4 +660,17 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 void tty_flush_input(struct tty *tty)
 {
 	n_tty_flush_input(tty);
+}
+
+/* vhangup(2): hang up the caller's controlling terminal (CAP_SYS_TTY_CONFIG). */
+SYSCALL_DEFINE0(vhangup)
+{
+	struct tty *tty;
+
+	if (current_cred()->euid != 0)
+		return -EPERM;
+	tty = tty_current();
+	if (tty)
+		tty_vhangup(tty, false);
+	return 0;
 }
