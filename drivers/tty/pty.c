@@ -495,6 +495,8 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TCSETSW:
 	case TCSETSF:
 		return tty_ioctl(&pty->slave, cmd, arg);
+	case TIOCSPGRP:		/* Linux's tiocspgrp(tty, real_tty): the slave's */
+		return tty_ioctl(&pty->slave, cmd, arg);
 	case TIOCGSID:		/* the slave's session, like TIOCGPGRP */
 		sid = READ_ONCE(pty->slave.session);
 		return sid ? put_int(arg, sid) : -ENOTTY;
