@@ -574,29 +574,46 @@ static void loop_check_cts(struct loop_state *st)
 	LOOP_CHECK(st, tty_read(&uart_tty, tty_hangup_gen(&uart_tty), buf, sizeof(buf), true) == 2 && buf[0] == 'A' && buf[1] == 'B');
 }
 
-/* A nearly full input buffer drops RTS (and so, looped, stops our own output). */
+/* Read all that is there; true if the byte c was among it. */
+static bool loop_drain_saw(char c)
+{
+	char buf[512];
+	bool saw = false;
+	ssize_t n;
+
+	while ((n = tty_read(&uart_tty, tty_hangup_gen(&uart_tty), buf, sizeof(buf), true)) > 0) {
+		for (ssize_t i = 0; i < n; i++)
+			saw |= buf[i] == c;
+	}
+	return saw;
+}
+
+/*
+ * A nearly full input buffer drops RTS (CRTSCTS) and sends VSTOP
+ * (IXOFF), which the loop brings back as input, even though output is
+ * held by the CTS the dropped RTS pulled low; emptying the buffer raises
+ * RTS and sends VSTART.
+ */
 static void loop_check_throttle(struct loop_state *st)
 {
 	unsigned int fill = TTY_BUF_SIZE - 1 - THROTTLE_ROOM;
-	char buf[512];
-	ssize_t n;
 
 	for (unsigned int i = 0; i < fill; i++)
 		tty_receive(&uart_tty, 'x');
 	uart_tty_write(&uart_tty, "y", 1);	/* arrives through the UART: the driver checks room */
-	LOOP_CHECK(st, loop_wait_input(fill + 1));
-	loop_wait_ms(10);
+	LOOP_CHECK(st, loop_wait_input(fill + 2));
 	LOOP_CHECK(st, READ_ONCE(throttled) && !(uart_tiocmget(&uart_tty) & TIOCM_RTS));
-	do {
-		n = tty_read(&uart_tty, tty_hangup_gen(&uart_tty), buf, sizeof(buf), true);
-	} while (n > 0);
+	LOOP_CHECK(st, loop_drain_saw(023));
 	LOOP_CHECK(st, !READ_ONCE(throttled) && (uart_tiocmget(&uart_tty) & TIOCM_RTS));
+	LOOP_CHECK(st, loop_wait_input(1) && loop_drain_saw(021));
 }
 
 KTEST(serial_loopback)
 {
 	struct loop_state st = { 0 };
-	struct termios_k raw = { .c_cflag = B115200 | CS8 | CREAD | CLOCAL | CRTSCTS };
+	struct termios_k raw = {
+		.c_iflag = IXOFF, .c_cflag = B115200 | CS8 | CREAD | CLOCAL | CRTSCTS,
+	};
 	unsigned long flags;
 
 	if (!uart_present || console_tty != &uart_tty)
@@ -606,6 +623,8 @@ KTEST(serial_loopback)
 	loop_wait_ms(5);	/* the console's last bytes leave the shift register */
 	st.saved = uart_tty.termios;
 	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VSTOP] = 023;
+	raw.c_cc[VSTART] = 021;
 	loop_set_termios(&raw);
 	tty_flush_input(&uart_tty);
 	flags = spin_lock_irqsave(&tx_lock);
