@@ -497,11 +497,16 @@ void tty_receive_break(struct tty *tty)
 		spin_unlock_irqrestore(&tty->lock, flags);
 		return;
 	}
+	flags = spin_lock_irqsave(&tty->lock);	/* stored as is: no echo, no editing */
 	if (I(tty, PARMRK)) {
-		tty_receive(tty, '\377');
-		tty_receive(tty, '\0');
+		put_byte(tty, '\377');
+		put_byte(tty, '\0');
 	}
-	tty_receive(tty, '\0');
+	put_byte(tty, '\0');
+	if (!L(tty, ICANON))
+		tty->committed = tty->head;
+	wake_up(&tty->read_wait);
+	spin_unlock_irqrestore(&tty->lock, flags);
 }
 
 void tty_packet_event(struct tty *tty, u8 set, u8 clear)
