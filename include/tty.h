@@ -31,6 +31,7 @@
 #define TTY_BUF_SIZE	4096
 #define TTY_MAX_LINES	128
 #define TTY_ROOM_UNLIMITED	((size_t)-1)
+#define TTY_ECHO_HOLD	256	/* echo kept while output is stopped */
 
 struct tty;
 struct poll_table;
@@ -106,6 +107,8 @@ struct tty {
 	bool erasing;				/* ECHOPRT: inside a \...\/ erase run */
 	bool stopped;				/* output stopped by VSTOP (IXON) or TCOOFF */
 	bool tco_stopped;			/* stopped by TCOOFF: only TCOON restarts */
+	char echo_held[TTY_ECHO_HOLD];		/* echo while stopped, sent on restart */
+	unsigned int echo_held_len;
 	unsigned int column;			/* output column, for erasing tabs */
 	unsigned int canon_column;		/* column where the edited line began */
 	bool exclusive;				/* TIOCEXCL: only root may open it again */

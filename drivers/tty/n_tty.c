@@ -49,13 +49,28 @@ static bool is_cntrl(char c)
 /* --- output --------------------------------------------------------------- */
 
 /*
+ * Bytes to the driver (lock held).  While output is stopped only echo
+ * can come here (writers wait); it is held back, as Linux's echo buffer
+ * holds it, and goes out when output restarts.
+ */
+static void emit(struct tty *tty, const char *buf, size_t len)
+{
+	if (!tty->stopped) {
+		tty->ops->write(tty, buf, len);
+		return;
+	}
+	for (size_t i = 0; i < len && tty->echo_held_len < TTY_ECHO_HOLD; i++)
+		tty->echo_held[tty->echo_held_len++] = buf[i];
+}
+
+/*
  * One byte through OPOST processing to the driver (lock held), keeping
  * the column for tab erasure as Linux's do_output_char() does.
  */
 static void out_char(struct tty *tty, char c)
 {
 	if (!O(tty, OPOST)) {
-		tty->ops->write(tty, &c, 1);
+		emit(tty, &c, 1);
 		return;
 	}
 	switch (c) {
@@ -64,7 +79,7 @@ static void out_char(struct tty *tty, char c)
 			tty->column = 0;
 		if (O(tty, ONLCR)) {
 			tty->canon_column = tty->column = 0;
-			tty->ops->write(tty, "\r\n", 2);
+			emit(tty, "\r\n", 2);
 			return;
 		}
 		tty->canon_column = tty->column;
@@ -85,7 +100,7 @@ static void out_char(struct tty *tty, char c)
 
 		tty->column += spaces;
 		if ((tty->termios.c_oflag & TABDLY) == XTABS) {
-			tty->ops->write(tty, "        ", spaces);
+			emit(tty, "        ", spaces);
 			return;
 		}
 		break;
@@ -99,7 +114,7 @@ static void out_char(struct tty *tty, char c)
 			tty->column++;
 		break;
 	}
-	tty->ops->write(tty, &c, 1);
+	emit(tty, &c, 1);
 }
 
 /* Echo a received byte: control characters as ^X under ECHOCTL. */
@@ -108,7 +123,7 @@ static void echo_char(struct tty *tty, char c)
 	if (L(tty, ECHOCTL) && is_cntrl(c) && c != '\t') {
 		char pair[2] = { '^', (char)((u8)c ^ 0100) };
 
-		tty->ops->write(tty, pair, 2);	/* as Linux: no OPOST, two columns */
+		emit(tty, pair, 2);	/* as Linux: no OPOST, two columns */
 		tty->column += 2;
 		return;
 	}
@@ -142,6 +157,10 @@ void n_tty_start_locked(struct tty *tty)
 	tty->stopped = false;
 	if (tty->ops->start)
 		tty->ops->start(tty);
+	if (tty->echo_held_len) {
+		tty->ops->write(tty, tty->echo_held, tty->echo_held_len);
+		tty->echo_held_len = 0;
+	}
 	wake_up(&tty->write_wait);
 }
 
@@ -296,6 +315,7 @@ static void handle_signal_char(struct tty *tty, int sig, char c)
 	if (tty->pgrp > 0)
 		signal_pgrp(tty->pgrp, sig);
 	if (!L(tty, NOFLSH)) {
+		tty->echo_held_len = 0;		/* Linux's isig() clears the echo buffer */
 		if (tty->ops->discard_output)
 			tty->ops->discard_output(tty);
 		flush_input_locked(tty);

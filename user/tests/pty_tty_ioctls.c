@@ -3,10 +3,10 @@
  * (fake input: root, or a process whose controlling terminal it is),
  * TIOCEXCL/TIOCNXCL/TIOCGEXCL (reopening an exclusive terminal is for
  * root only), TCXONC (TCOOFF holds output until TCOON, ^Q cannot undo
- * it; TCIOFF/TCION send VSTOP/VSTART), TIOCSIG and TIOCGSID on the
- * master, breaks and modem lines (a pty has no modem lines), termios
- * through the master (it is the slave's), and a pty's fixed 8 bits
- * without parity.
+ * it; echo waits while stopped; TCIOFF/TCION send VSTOP/VSTART),
+ * TIOCSIG and TIOCGSID on the master, breaks and modem lines (a pty has
+ * no modem lines), termios through the master (it is the slave's), and
+ * a pty's fixed 8 bits without parity.
  */
 #include "pty_util.h"
 #include <signal.h>
@@ -97,6 +97,13 @@ static void check_flow(int m, int s)
 	usleep(100000);
 	CHECK(write(s, "y", 1) == 1);
 	CHECK(pty_read_for(m, buf, 1, 2000) == 1 && buf[0] == 'y');
+	/* Echo waits while output is stopped, and comes on ^Q. */
+	CHECK(write(m, "\023", 1) == 1);
+	CHECK(write(m, "ab", 2) == 2);
+	CHECK(pty_read_for(m, buf, 1, 200) == 0);
+	CHECK(write(m, "\021", 1) == 1);
+	CHECK(pty_read_for(m, buf, 2, 2000) == 2 && memcmp(buf, "ab", 2) == 0);
+	CHECK(tcflush(s, TCIFLUSH) == 0);
 	/* TCIOFF/TCION send the characters to the other end. */
 	CHECK(tcflow(s, TCIOFF) == 0);
 	CHECK(tcflow(s, TCION) == 0);
