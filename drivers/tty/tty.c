@@ -139,21 +139,19 @@ static void set_ctty(struct tty *tty, struct task *leader)
 int tty_open(struct tty *tty, bool noctty)
 {
 	struct task *leader = current_task()->group_leader;
-	int err = tty->ops->open ? tty->ops->open(tty) : 0;
+	int err;
 
-	if (err)
-		return err;
 	/*
 	 * TIOCEXCL: Linux's tty_reopen() refuses everyone but
 	 * CAP_SYS_ADMIN.  The flag stays until TIOCNXCL (Linux forgets it
 	 * with the tty_struct at the last close; ttyS0 is never closed
 	 * here, since init keeps /dev/console open).
 	 */
-	if (READ_ONCE(tty->exclusive) && current_cred()->euid != 0) {
-		if (tty->ops->close)
-			tty->ops->close(tty);
+	if (READ_ONCE(tty->exclusive) && current_cred()->euid != 0)
 		return -EBUSY;
-	}
+	err = tty->ops->open ? tty->ops->open(tty) : 0;
+	if (err)
+		return err;
 	__atomic_add_fetch(&tty->open_count, 1, __ATOMIC_RELAXED);
 	if (!noctty && leader->sid == leader->tgid && !leader->tty && !READ_ONCE(tty->session))
 		set_ctty(tty, leader);
