@@ -46,6 +46,12 @@ static bool is_cntrl(char c)
 	return b < ' ' || b == 0x7f || (b >= 0x80 && b < 0xa0);
 }
 
+/* IUTF8: a UTF-8 continuation byte takes no column and is erased with its character. */
+static bool is_continuation(const struct tty *tty, char c)
+{
+	return I(tty, IUTF8) && ((u8)c & 0xc0) == 0x80;
+}
+
 /* --- output --------------------------------------------------------------- */
 
 /*
@@ -110,7 +116,7 @@ static void out_char(struct tty *tty, char c)
 			tty->column--;
 		break;
 	default:
-		if (!is_cntrl(c))
+		if (!is_cntrl(c) && !is_continuation(tty, c))
 			tty->column++;
 		break;
 	}
@@ -212,7 +218,7 @@ static void erase_tab(struct tty *tty)
 		}
 		if (is_cntrl(c))
 			cols += L(tty, ECHOCTL) ? 2 : 0;
-		else
+		else if (!is_continuation(tty, c))
 			cols++;
 	}
 	if (!after_tab)
@@ -222,15 +228,22 @@ static void erase_tab(struct tty *tty)
 		out_char(tty, '\b');
 }
 
-/* Echo the erasure of c, just removed from the line (ECHO on). */
-static void echo_erased(struct tty *tty, char c, bool is_erase_char)
+/*
+ * Echo the erasure of the character at pos (len bytes with its UTF-8
+ * continuation), just removed from the line (ECHO on).
+ */
+static void echo_erased(struct tty *tty, unsigned int pos, unsigned int len, bool is_erase_char)
 {
+	char c = byte_at(tty, pos);
+
 	if (L(tty, ECHOPRT)) {
 		if (!tty->erasing) {
 			out_char(tty, '\\');
 			tty->erasing = true;
 		}
 		echo_char(tty, c);
+		for (unsigned int i = 1; i < len; i++)
+			out_char(tty, byte_at(tty, pos + i));
 	} else if (is_erase_char && !L(tty, ECHOE)) {
 		echo_char(tty, CC(tty, VERASE));
 	} else if (c == '\t') {
@@ -248,6 +261,18 @@ static void echo_erased(struct tty *tty, char c, bool is_erase_char)
 }
 
 enum kill_type { ERASE, WERASE, KILL };
+
+/*
+ * Linux's isalnum(c) || c == '_', with its Latin-1 ctype table: letters
+ * from 0xc0 up except 0xd7 and 0xf7 (so a UTF-8 lead byte of those counts).
+ */
+static bool is_word_char(char c)
+{
+	u8 b = (u8)c;
+
+	return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	       b == '_' || (b >= 0xc0 && b != 0xd7 && b != 0xf7);
+}
 
 /*
  * VERASE, VWERASE and VKILL, as Linux's eraser(): WERASE removes
@@ -276,20 +301,24 @@ static void eraser(struct tty *tty, enum kill_type kind)
 		}
 	}
 	while (tty->head != tty->committed) {
-		char c = byte_at(tty, tty->head - 1);
+		unsigned int start = tty->head - 1, len;
+		char c;
 
+		while (is_continuation(tty, byte_at(tty, start)) && start != tty->committed)
+			start--;
+		c = byte_at(tty, start);
+		if (is_continuation(tty, c))
+			break;		/* never half a character */
 		if (kind == WERASE) {
-			bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-				    (c >= 'A' && c <= 'Z') || c == '_';
-
-			if (word)
+			if (is_word_char(c))
 				seen_alnums++;
 			else if (seen_alnums)
 				break;
 		}
-		tty->head--;
+		len = tty->head - start;
+		tty->head = start;	/* the bytes stay readable for the echo */
 		if (L(tty, ECHO))
-			echo_erased(tty, c, kind == ERASE);
+			echo_erased(tty, start, len, kind == ERASE);
 		if (kind == ERASE)
 			break;
 	}

@@ -4,7 +4,8 @@
  * '_' make a word), VKILL under the ECHOK/ECHOKE/ECHOE combinations,
  * VERASE without ECHOE, erasing control characters and tabs, ECHOPRT,
  * VREPRINT, VLNEXT, ECHOCTL in raw mode, ECHONL, ISTRIP, INLCR, IGNCR,
- * VEOL2 (only with IEXTEN), signal characters with and without NOFLSH,
+ * VEOL2 (only with IEXTEN), IUTF8 (a UTF-8 character is erased whole),
+ * signal characters with and without NOFLSH,
  * and on output ONOCR, OCRNL and XTABS.
  */
 #include "pty_util.h"
@@ -56,6 +57,12 @@ static const struct edit_case cases[] = {
 	  "", S("a\r") },
 	{ "IGNCR in raw mode", IGNCR, 0, 0, ICANON | ECHO, 0, S("a\rb"),
 	  "", S("ab") },
+	{ "IUTF8 erases a whole character", IUTF8, 0, 0, 0, 0, S("a\303\251\177\n"),
+	  "a\303\251\b \b\r\n", S("a\n") },
+	{ "without IUTF8 one byte", 0, 0, 0, 0, 0, S("a\303\251\177\n"),
+	  "a\303\251\b \b\r\n", S("a\303\n") },
+	{ "IUTF8 word erase", IUTF8, 0, 0, 0, 0, S("x \303\251t\303\251\027\n"),
+	  "x \303\251t\303\251\b \b\b \b\b \b\r\n", S("x \n") },
 	{ "EOL2 needs IEXTEN", 0, 0, 0, IEXTEN, 0, S("a%b\n"),
 	  "a%b\r\n", S("a%b\n") },
 	{ "EOL2 ends a line", 0, 0, 0, 0, 0, S("a%"),
