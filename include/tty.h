@@ -121,6 +121,7 @@ struct tty {
 	u8 pkt_status;
 
 	bool pty;				/* immutable: a pseudo-terminal's side */
+	unsigned int dev_major, dev_minor;	/* immutable: its device (TIOCGDEV) */
 	int session;				/* 0: no session owns it */
 	int pgrp;				/* foreground process group */
 	int open_count;				/* atomic */

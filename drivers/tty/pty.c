@@ -298,6 +298,8 @@ static struct pty *pty_alloc(struct mount *inst)
 		kfree(pty);
 		return ERR_PTR(err);
 	}
+	pty->slave.dev_major = DEVPTS_SLAVE_MAJOR;
+	pty->slave.dev_minor = pty->index;
 	return pty;
 }
 
@@ -490,6 +492,7 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return put_int(arg, READ_ONCE(pty->master.packet));
 	case TIOCSIG:
 		return signal_slave(pty, arg);
+	case TIOCGDEV:		/* the slave's device, as Linux's real_tty */
 	case TCGETS:		/* the master's termios ioctls are the slave's */
 	case TCSETS:
 	case TCSETSW:

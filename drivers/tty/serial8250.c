@@ -493,6 +493,8 @@ void serial8250_tty_init(void)
 	if (!uart_present)
 		return;
 	tty_init(&uart_tty, "ttyS0", &uart_tty_ops, NULL);
+	uart_tty.dev_major = 4;		/* ttyS0 is 4:64 */
+	uart_tty.dev_minor = 64;
 	vector = irq_alloc_vector();
 	if (vector < 0 || irq_register(vector, uart_interrupt, &uart_tty) ||
 	    arch_irq_route(COM1_ISA_IRQ, vector)) {

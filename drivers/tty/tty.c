@@ -650,6 +650,9 @@ long tty_ioctl(struct tty *tty, unsigned int cmd, unsigned long arg)
 		return 0;
 	case TIOCGETD:
 		return put_int(arg, 0);	/* N_TTY */
+	case TIOCGDEV:		/* as stat's st_rdev encodes it (new_encode_dev) */
+		return put_int(arg, (int)((tty->dev_minor & 0xff) | (tty->dev_major << 8) |
+					  ((tty->dev_minor & ~0xffu) << 12)));
 	default:
 		return tty->ops->ioctl ? tty->ops->ioctl(tty, cmd, arg) : -ENOTTY;
 	}

@@ -129,6 +129,7 @@ _Static_assert(sizeof(struct termios_k) == 36, "kernel termios layout");
 #define TIOCGPKT	0x80045438
 #define TIOCGEXCL	0x80045440
 #define TIOCVHANGUP	0x5437
+#define TIOCGDEV	0x80045432
 
 /* TIOCPKT: the status byte leading a packet-mode master read */
 #define TIOCPKT_DATA		0

@@ -5,13 +5,17 @@
  * root only), TCXONC (TCOOFF holds output until TCOON, ^Q cannot undo
  * it; echo waits while stopped; TCIOFF/TCION send VSTOP/VSTART),
  * TIOCSIG and TIOCGSID on the master, breaks and modem lines (a pty has
- * no modem lines), termios through the master (it is the slave's), and
- * a pty's fixed 8 bits without parity.
+ * no modem lines), termios through the master (it is the slave's), a
+ * pty's fixed 8 bits without parity, and TIOCGDEV.
  */
 #include "pty_util.h"
 #include <signal.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 
+#ifndef TIOCGDEV
+#define TIOCGDEV _IOR('T', 0x32, unsigned int)
+#endif
 #ifndef TIOCGEXCL
 #define TIOCGEXCL _IOR('T', 0x40, int)
 #endif
@@ -183,6 +187,22 @@ static void check_line(int m, int s)
 	CHECK(tcsetattr(s, TCSANOW, &t) == 0);
 }
 
+/* TIOCGDEV: the terminal's device number, the master's being the slave's. */
+static void check_gdev(const char *name, int m, int s)
+{
+	unsigned int dev = 0;
+	struct stat st;
+	int c;
+
+	CHECK(stat(name, &st) == 0);
+	CHECK(ioctl(s, TIOCGDEV, &dev) == 0 && dev == st.st_rdev);
+	CHECK(ioctl(m, TIOCGDEV, &dev) == 0 && dev == st.st_rdev);
+	c = open("/dev/console", O_RDWR | O_NOCTTY);
+	CHECK(c >= 0);
+	CHECK(ioctl(c, TIOCGDEV, &dev) == 0 && major(dev) == 4 && minor(dev) == 64);
+	close(c);
+}
+
 int main(void)
 {
 	char name[64];
@@ -197,6 +217,7 @@ int main(void)
 	check_flow(m, s);
 	check_line(m, s);
 	check_master_signals(name, m);
+	check_gdev(name, m, s);
 	close(s);
 	close(m);
 	return 0;
