@@ -10,11 +10,18 @@
  * SIGTTIN/SIGTTOU for background access, SIGHUP on hangup.
  *
  * tty->lock protects termios, winsize, the input buffer and its line
- * ends, 'stopped', and session/pgrp.  It is taken with interrupts off:
- * the receive interrupt feeds the line discipline under it.  Echo and
- * output are written to the driver with the lock held, so a driver's
- * write must not sleep.  hung_up and other_closed are set under the lock
- * and read with READ_ONCE.
+ * ends, the flow-control state (stopped, tco_stopped, held echo), the
+ * editing state (lnext, erasing, columns), packet and session/pgrp.  It
+ * is taken with interrupts off: the receive interrupt feeds the line
+ * discipline under it.  Echo and output are written to the driver with
+ * the lock held, so a driver's write must not sleep.  hung_up,
+ * other_closed and exclusive are set under the lock or with WRITE_ONCE
+ * and read with READ_ONCE; hangup_gen and pkt_status are atomic.
+ *
+ * Hang-ups come in two kinds: tty_hangup() (a pty whose master closed)
+ * ends the terminal for good; tty_vhangup() ends only the files open at
+ * that moment, which each remember the generation they were opened in
+ * (f->version), so that a new open works as Linux's does after vhangup.
  *
  * A driver whose peer is another terminal (pty.c) nests the peer's lock
  * inside this one: slave->lock, then master->lock, never the reverse.
