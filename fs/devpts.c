@@ -15,7 +15,8 @@
  *   uid=, gid=   owner of new slaves (default: the opener's fsuid/fsgid)
  *   mode=        their permissions (default 0600)
  *   ptmxmode=    the permissions of the instance's ptmx (default 0000)
- *   max=         how many pairs the instance may hold (ENOSPC beyond)
+ *   max=         how many pairs the instance may hold (ENOSPC beyond;
+ *                0, as Linux's unsigned arithmetic has it, means no limit)
  *   newinstance  accepted
  * Anything else is EINVAL.  A remount starts again from the defaults and
  * applies the options given (even a failing one changes those parsed

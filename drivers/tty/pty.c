@@ -267,7 +267,7 @@ static int insert_lowest_index(struct pty *pty, unsigned int max)
 		if (p->index == index && devpts_id(p->inst) == id)
 			index++;
 	}
-	if (index >= max)
+	if (max && index >= max)	/* max=0: Linux's ida_alloc_max(max - 1) wraps to no limit */
 		return -ENOSPC;
 	pty->index = index;
 	list_add(&pty->node, pos);

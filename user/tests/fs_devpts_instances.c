@@ -93,6 +93,12 @@ static void check_options(void)
 	status = utest_wait(pid);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	close(m0);
+	/* max=0 wraps round to no limit in Linux (ida_alloc_max(max - 1)). */
+	CHECK(mount("devpts", DIR_A, "devpts", MS_REMOUNT, "max=0") == 0);
+	check_tail(DIR_A, ",mode=600,ptmxmode=000,max=0");
+	m0 = open(DIR_A "/ptmx", O_RDWR | O_NOCTTY);
+	CHECK(m0 >= 0);
+	close(m0);
 	CHECK(umount(DIR_A) == 0);
 }
 
