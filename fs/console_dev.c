@@ -40,9 +40,11 @@ static int tty_dev_open(struct inode *inode, struct file *f)
 	return tty_file_attach(f, tty, noctty);
 }
 
+/* f->version holds the tty's hang-up generation at open (tty_vhangup). */
 int tty_file_attach(struct file *f, struct tty *tty, bool noctty)
 {
 	f->private = tty;
+	f->version = tty_hangup_gen(tty);
 	f->mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return tty_open(tty, noctty);
 }
@@ -63,7 +65,7 @@ ssize_t tty_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 	buf = kmalloc(len, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	n = tty_read(file_tty(f), buf, len, file_flags(f) & O_NONBLOCK);
+	n = tty_read(file_tty(f), (unsigned int)f->version, buf, len, file_flags(f) & O_NONBLOCK);
 	if (n > 0 && copy_to_iter(buf, n, to) != (size_t)n)
 		n = -EFAULT;	/* the bytes are consumed, as with Linux's tty */
 	kfree(buf);
@@ -81,7 +83,8 @@ ssize_t tty_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 
 		if (!n)
 			return done ? (ssize_t)done : -EFAULT;
-		w = tty_write(file_tty(f), chunk, n, file_flags(f) & O_NONBLOCK);
+		w = tty_write(file_tty(f), (unsigned int)f->version, chunk, n,
+			      file_flags(f) & O_NONBLOCK);
 		if (w < 0)
 			return done ? (ssize_t)done : w;
 		done += w;
@@ -91,13 +94,23 @@ ssize_t tty_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 	return (ssize_t)done;
 }
 
+/* A file opened before the terminal's last tty_vhangup(). */
+static bool file_hung_up(struct file *f)
+{
+	return (unsigned int)f->version != tty_hangup_gen(file_tty(f));
+}
+
 long tty_file_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
+	if (file_hung_up(f))	/* Linux's hung_up_tty_ioctl */
+		return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 	return tty_ioctl(file_tty(f), cmd, arg);
 }
 
 unsigned int tty_file_poll(struct file *f, struct poll_table *pt)
 {
+	if (file_hung_up(f))	/* Linux's hung_up_tty_poll */
+		return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
 	return tty_poll(file_tty(f), pt);
 }
 

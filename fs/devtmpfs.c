@@ -1,6 +1,7 @@
 /*
  * devtmpfs: a tmpfs instance the kernel fills with a node for every
- * registered device, mounted on /dev at boot.  Every mount of "devtmpfs"
+ * registered device, for user space to mount on /dev (as on Linux, the
+ * kernel does not mount it over an initramfs).  Every mount of "devtmpfs"
  * shows the same instance.  Besides the devices it holds the usual
  * symlinks: fd -> /proc/self/fd and stdin, stdout, stderr -> its 0, 1, 2.
  *
@@ -79,22 +80,4 @@ void devtmpfs_init(void)
 	chrdev_for_each(devtmpfs_create_node);
 	for (size_t i = 0; i < ARRAY_SIZE(links); i++)
 		devtmpfs_make(links[i][0], S_IFLNK | 0777, 0, links[i][1]);
-}
-
-void devtmpfs_mount_dev(void)
-{
-	struct path dev;
-	int err = vfs_mkdir(AT_FDCWD, "/dev", 0755);
-
-	if (err && err != -EEXIST)
-		pr_err("devtmpfs: cannot create /dev (error %d)\n", err);
-	err = vfs_lookup(AT_FDCWD, "/dev", LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &dev);
-	if (!err) {
-		err = vfs_mount("devtmpfs", &dev, "devtmpfs", 0, NULL);
-		path_put(&dev);
-	}
-	if (err)
-		pr_err("devtmpfs: cannot mount on /dev (error %d)\n", err);
-	else
-		pr_info("devtmpfs: mounted\n");
 }

@@ -1,8 +1,9 @@
 /*
  * Bringing the file world up at boot, in dependency order: the dentry
  * cache, filesystem types, the root tmpfs and its mount, pipefs, the
- * device table and devtmpfs, procfs and sysfs (mounted by user space).  Then vfs_populate_root() fills "/" from the
- * initramfs and mounts devtmpfs on /dev, and vfs_setup_init_task() gives
+ * device table and devtmpfs, procfs and sysfs (mounted by user space).  Then vfs_populate_root() fills "/" as
+ * Linux does (its default entries, then the initramfs; devtmpfs is left
+ * for user space to mount), and vfs_setup_init_task() gives
  * the first user task its root, working directory and fds 0, 1, 2.
  */
 #include <devpts.h>
@@ -29,10 +30,29 @@ void vfs_init(void)
 	sysfs_init();
 }
 
+/*
+ * What Linux's built-in initramfs (usr/default_cpio_list) puts in "/"
+ * before the boot loader's archive is unpacked over it: /dev with the
+ * console node the first process opens, and root's home.  Linux does
+ * not mount devtmpfs on an initramfs (CONFIG_DEVTMPFS_MOUNT acts only
+ * once a real root is mounted), so /init mounts it when it wants it.
+ */
+static void make_default_root(void)
+{
+	int err = vfs_mkdir(AT_FDCWD, "/dev", 0755);
+
+	if (!err || err == -EEXIST)
+		err = vfs_mknod(AT_FDCWD, "/dev/console", S_IFCHR | 0600, MKDEV(5, 1));
+	if (!err || err == -EEXIST)
+		err = vfs_mkdir(AT_FDCWD, "/root", 0700);
+	if (err && err != -EEXIST)
+		pr_warn("rootfs: cannot make the default entries (error %d)\n", err);
+}
+
 void vfs_populate_root(void)
 {
+	make_default_root();
 	initramfs_unpack();
-	devtmpfs_mount_dev();
 }
 
 void vfs_setup_init_task(void)

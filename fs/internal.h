@@ -127,7 +127,6 @@ extern const struct super_operations tmpfs_unsized_sops;
 
 /* devtmpfs.c */
 void devtmpfs_init(void);
-void devtmpfs_mount_dev(void);
 /* Make /dev/name (no-op before devtmpfs_init: it adds every device then). */
 void devtmpfs_create_node(const char *name, u32 mode, u32 dev);
 

@@ -294,10 +294,18 @@ static int do_bind_mount(const char *source, const struct path *where)
 	return err;
 }
 
-static int do_remount(const struct path *where, unsigned long flags)
+static int do_remount(const struct path *where, unsigned long flags, const char *data)
 {
+	struct super_block *sb = where->mnt->sb;
+	int err;
+
 	if (!is_mount_root(where))
 		return -EINVAL;
+	if (sb->ops && sb->ops->remount) {
+		err = sb->ops->remount(sb, flags, data);
+		if (err)
+			return err;
+	}
 	spin_lock(&mount_lock);
 	where->mnt->flags = (where->mnt->flags & MNT_DETACHED) | mnt_flags_from(flags);
 	spin_unlock(&mount_lock);
@@ -359,7 +367,7 @@ int vfs_mount(const char *source, const struct path *where, const char *type,
 		flags &= ~MS_MGC_MSK;
 	mutex_lock(&namespace_sem);
 	if (flags & MS_REMOUNT)
-		err = do_remount(where, flags);
+		err = do_remount(where, flags, data);
 	else if (flags & MS_BIND)
 		err = do_bind_mount(source, where);
 	else if (flags & MS_MOVE)
@@ -430,6 +438,13 @@ static void show_mnt_opts(struct seq_buf *s, struct mount *m)
 			seq_puts(s, opts[i].name);
 }
 
+/* The filesystem's own options, after the mount's (",mode=620"). */
+static void show_sb_opts(struct seq_buf *s, struct super_block *sb)
+{
+	if (sb->ops && sb->ops->show_options)
+		sb->ops->show_options(s, sb);
+}
+
 /* Where m's root sits inside its filesystem ("/" unless a bind mount). */
 static void show_mnt_root(struct seq_buf *s, struct mount *m, char *buf, size_t len)
 {
@@ -473,6 +488,7 @@ static void show_one(struct seq_buf *s, struct mount *m, const struct path *root
 	if (!info) {
 		seq_printf(s, " %s ", type);
 		show_mnt_opts(s, m);
+		show_sb_opts(s, m->sb);
 		seq_puts(s, " 0 0\n");
 		return;
 	}
@@ -480,7 +496,9 @@ static void show_one(struct seq_buf *s, struct mount *m, const struct path *root
 	show_mnt_opts(s, m);
 	seq_printf(s, " - %s ", type);
 	show_escaped(s, m->source);
-	seq_puts(s, (m->sb->flags & SB_RDONLY) ? " ro\n" : " rw\n");
+	seq_puts(s, (m->sb->flags & SB_RDONLY) ? " ro" : " rw");
+	show_sb_opts(s, m->sb);
+	seq_putc(s, '\n');
 }
 
 void vfs_show_mounts(struct seq_buf *s, const struct path *root, bool mountinfo)

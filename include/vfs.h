@@ -248,6 +248,10 @@ struct super_operations {
 	/* Last mount gone, unused dentries pruned, root dentry still held: free
 	   the fs's own structures (default: nothing). */
 	void (*put_super)(struct super_block *sb);
+	/* /proc/mounts: append the instance's ",name=value" options (default: none). */
+	void (*show_options)(struct seq_buf *s, struct super_block *sb);
+	/* mount -o remount: apply the option string data (default: accept, change nothing). */
+	int (*remount)(struct super_block *sb, unsigned long flags, const char *data);
 };
 
 struct super_block {

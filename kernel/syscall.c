@@ -155,6 +155,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(getpgrp),
 	SYSCALL(getsid),
 	SYSCALL(setsid),
+	SYSCALL(vhangup),
 	SYSCALL(rt_sigaction),
 	SYSCALL(rt_sigprocmask),
 	SYSCALL(rt_sigpending),

@@ -128,6 +128,7 @@ DECLARE(setpgid);
 DECLARE(getpgrp);
 DECLARE(getsid);
 DECLARE(setsid);
+DECLARE(vhangup);
 DECLARE(rt_sigaction);
 DECLARE(rt_sigprocmask);
 DECLARE(rt_sigpending);

@@ -6,9 +6,6 @@
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
-mkdir -p /dev/pts
-mount -t devpts devpts /dev/pts	# one shared instance, as our kernel has
-mount -t tmpfs tmpfs /tmp
 hostname osprey
 echo "busybox initramfs: $(uname -sr), type 'poweroff' to leave"
 # Why busybox init and not "exec setsid sh" here:
@@ -32,8 +29,18 @@ user:x:1000:1000:Unprivileged user:/home/user:/bin/sh
 PW
 cat > /etc/group <<'GR'
 root:x:0:
+tty:x:5:
 user:x:1000:
 GR
+# Pseudo-terminals as Debian mounts them: slaves in group tty, writable by
+# it (write/wall), and /dev/pts/ptmx unused (/dev/ptmx is the way in).
+mkdir -p /dev/pts
+if grep -q '^tty:x:5:' /etc/group; then
+	mount -t devpts -o nosuid,noexec,gid=5,mode=620,ptmxmode=000 devpts /dev/pts
+else
+	mount -t devpts -o nosuid,noexec devpts /dev/pts
+fi
+mount -t tmpfs tmpfs /tmp
 cat > /etc/shadow <<'SH'
 root:*:0:0:99999:7:::
 user:*:0:0:99999:7:::

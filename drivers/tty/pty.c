@@ -8,11 +8,17 @@
  *   slave output  -> the slave driver's write -> tty_receive(master)
  *
  * The master's line discipline runs with Linux's master termios (no
- * ICANON, ECHO, ISIG or OPOST), so what the slave prints arrives as is.
- * Master writes bypass the master's output processing and go straight to
- * the slave's input; echo produced by the master's own discipline (only
- * if a program turns ECHO on for the master) is dropped, since sending it
- * back to the slave would take the two terminal locks in the wrong order.
+ * ICANON, ECHO, ISIG or OPOST), so what the slave prints arrives as is;
+ * as on Linux, TCGETS/TCSETS* on the master read and set the slave's
+ * termios, so the master's own never changes.  Master writes bypass the
+ * master's output processing and go straight to the slave's input.
+ * (Echo from the master's own discipline could only come from TIOCSTI
+ * on the master; it is dropped: sending it back to the slave would take
+ * the two terminal locks in the wrong order.)
+ *
+ * Packet mode (TIOCPKT): the master's reads carry a status byte; the
+ * slave's driver hooks report its flow control, flushes and IXON
+ * changes to the master (tty_packet_event), as Linux's pty.c does.
  *
  * Flow control: a master writer waits while the slave's input buffer is
  * full (canonical mode with no complete line drops instead, as Linux's
@@ -42,6 +48,7 @@
 #include <list.h>
 #include <printk.h>
 #include <proc.h>
+#include <signal.h>
 #include <string.h>
 #include <tty.h>
 #include <uaccess.h>
@@ -56,7 +63,8 @@
 
 struct pty {
 	struct list_head node;		/* pty_lock: all_ptys, sorted by index */
-	unsigned int index;		/* immutable: /dev/pts/<index> */
+	struct mount *inst;		/* immutable: its devpts instance (held) */
+	unsigned int index;		/* immutable: /dev/pts/<index> in inst */
 	bool locked;			/* pty_lock: slave opens fail (TIOCSPTLCK) */
 	bool master_open;		/* pty_lock */
 	int slave_opens;		/* pty_lock: open slave files */
@@ -109,6 +117,7 @@ static int slave_open(struct tty *tty)
 
 static void pty_free(struct pty *pty)
 {
+	devpts_release(pty->inst);
 	kfree(pty);
 }
 
@@ -137,10 +146,63 @@ static void slave_close(struct tty *tty)
 	slave_put(tty_pty(tty));
 }
 
+/*
+ * Packet mode: the master's reader learns of the slave's flow control
+ * and flushes (Linux's pty_stop/pty_start, n_tty_packet_mode_flush and
+ * pty_flush_buffer).  All run with the slave's lock held.
+ */
+static void slave_stop(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_STOP, TIOCPKT_START);
+}
+
+static void slave_start(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_START, TIOCPKT_STOP);
+}
+
+static void slave_input_flushed(struct tty *tty)
+{
+	tty_packet_event(&tty_pty(tty)->master, TIOCPKT_FLUSHREAD, 0);
+}
+
+/* The slave's "output queue" is the master's unread input. */
+static void slave_flush_output(struct tty *tty)
+{
+	struct tty *master = &tty_pty(tty)->master;
+
+	tty_flush_input(master);
+	tty_packet_event(master, TIOCPKT_FLUSHWRITE, 0);
+}
+
+/* Is ^S/^Q flow control on with the usual characters? (TIOCPKT_DOSTOP) */
+static bool standard_flow(const struct termios_k *t)
+{
+	return (t->c_iflag & IXON) && t->c_cc[VSTOP] == 023 && t->c_cc[VSTART] == 021;
+}
+
+/* Linux's pty_set_termios: report flow-control changes; always 8 bits, no parity. */
+static void slave_set_termios(struct tty *tty, const struct termios_k *old)
+{
+	bool was = standard_flow(old), now = standard_flow(&tty->termios);
+
+	if (was != now)
+		tty_packet_event(&tty_pty(tty)->master, now ? TIOCPKT_DOSTOP : TIOCPKT_NOSTOP,
+				 TIOCPKT_DOSTOP | TIOCPKT_NOSTOP);
+	tty->termios.c_cflag &= ~(CSIZE | PARENB);
+	tty->termios.c_cflag |= CS8 | CREAD;
+}
+
 static const struct tty_driver_ops slave_ops = {
 	.write = slave_write,
 	.write_room = slave_write_room,
+	.discard_output = slave_flush_output,
+	.flush_output = slave_flush_output,
 	.unthrottle = slave_unthrottle,
+	.stop = slave_stop,
+	.start = slave_start,
+	.input_flushed = slave_input_flushed,
+	.set_termios = slave_set_termios,
 	.open = slave_open,
 	.close = slave_close,
 };
@@ -162,9 +224,16 @@ static void master_unthrottle(struct tty *tty)
 	wake_up(&tty_pty(tty)->slave.write_wait);
 }
 
+/* TCOFLUSH on the master: what it wrote and the slave has not read. */
+static void master_flush_output(struct tty *tty)
+{
+	tty_flush_input(&tty_pty(tty)->slave);
+}
+
 static const struct tty_driver_ops master_ops = {
 	.write = master_echo_dropped,
 	.write_room = master_write_room,
+	.flush_output = master_flush_output,
 	.unthrottle = master_unthrottle,
 };
 
@@ -179,38 +248,58 @@ static void init_master_termios(struct tty *master)
 	master->termios.c_cflag = B38400 | CS8 | CREAD;
 }
 
-/* Insert pty with the lowest free index (pty_lock held). */
-static void insert_lowest_index(struct pty *pty)
+/*
+ * Insert pty with the lowest index free in its instance, below max
+ * (pty_lock held): 0, or -ENOSPC.  The list is sorted by index, and
+ * within an index by nothing in particular.
+ */
+static int insert_lowest_index(struct pty *pty, unsigned int max)
 {
+	const void *id = devpts_id(pty->inst);
 	struct list_head *pos = &all_ptys;
 	struct pty *p;
 	unsigned int index = 0;
 
 	list_for_each_entry(p, &all_ptys, node) {
-		if (p->index != index)
+		if (p->index > index)
 			break;
-		index++;
 		pos = &p->node;
+		if (p->index == index && devpts_id(p->inst) == id)
+			index++;
 	}
+	if (max && index >= max)	/* max=0: Linux's ida_alloc_max(max - 1) wraps to no limit */
+		return -ENOSPC;
 	pty->index = index;
 	list_add(&pty->node, pos);
+	return 0;
 }
 
-static struct pty *pty_alloc(void)
+/* A new pair in instance inst (the pair takes over the reference), or ERR_PTR. */
+static struct pty *pty_alloc(struct mount *inst)
 {
 	struct pty *pty = kzalloc(sizeof(*pty));
+	unsigned int max = devpts_max(inst);
+	int err;
 
 	if (!pty)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
+	pty->inst = inst;
 	tty_init(&pty->master, "ptm", &master_ops, pty);
 	tty_init(&pty->slave, "pts", &slave_ops, pty);
 	init_master_termios(&pty->master);
+	pty->master.pty = pty->slave.pty = true;
 	pty->slave.termios.c_cflag = B38400 | CS8 | CREAD;
 	pty->locked = true;
 	pty->master_open = true;
 	spin_lock(&pty_lock);
-	insert_lowest_index(pty);
+	err = insert_lowest_index(pty, max);
 	spin_unlock(&pty_lock);
+	if (err) {
+		kfree(pty);
+		return ERR_PTR(err);
+	}
+	pty->slave.dev_major = DEVPTS_SLAVE_MAJOR;
+	pty->slave.dev_minor = pty->index;
 	return pty;
 }
 
@@ -219,7 +308,7 @@ static void master_put(struct pty *pty)
 {
 	bool free_it;
 
-	devpts_pty_kill(pty->index);
+	devpts_pty_kill(pty->inst, pty->index);
 	spin_lock(&pty_lock);
 	pty->master_open = false;
 	free_it = pty->slave_opens == 0;
@@ -242,12 +331,18 @@ static struct pty *file_pty(struct file *f)
 
 static int ptmx_open(struct inode *inode, struct file *f)
 {
-	struct pty *pty = pty_alloc();
+	struct mount *inst = devpts_acquire(f);
+	struct pty *pty;
 	int err;
 
-	if (!pty)
-		return -ENOMEM;
-	err = devpts_pty_new(pty->index);
+	if (IS_ERR(inst))
+		return (int)PTR_ERR(inst);
+	pty = pty_alloc(inst);
+	if (IS_ERR(pty)) {
+		devpts_release(inst);
+		return (int)PTR_ERR(pty);
+	}
+	err = devpts_pty_new(inst, pty->index);
 	if (err) {
 		master_put(pty);
 		return err;
@@ -311,12 +406,24 @@ static long set_slave_lock(struct pty *pty, unsigned long arg)
 }
 
 /* TIOCGPTPEER: open the slave without a path; Linux passes any flags on. */
-static long open_peer(struct pty *pty, unsigned long flags)
+/*
+ * As Linux's devpts_mntget(), the instance must still be where the
+ * master was opened from (unmounted: ENOENT or ENODEV).
+ */
+static long open_peer(struct file *master, struct pty *pty, unsigned long flags)
 {
+	struct mount *now = devpts_acquire(master);
 	struct file *f;
+	bool same;
 	int err, fd;
 
-	err = devpts_open_slave(pty->index, (unsigned int)flags, &f);
+	if (IS_ERR(now))
+		return PTR_ERR(now);
+	same = devpts_id(now) == devpts_id(pty->inst);
+	devpts_release(now);
+	if (!same)
+		return -ENODEV;
+	err = devpts_open_slave(pty->inst, pty->index, (unsigned int)flags, &f);
 	if (err)
 		return err;
 	fd = fd_install(f, 0, flags & O_CLOEXEC);
@@ -342,11 +449,60 @@ static long put_int(unsigned long uarg, int v)
 	return put_user(v, (int __user *)uarg);
 }
 
+/* TIOCPKT: turning packet mode on forgets older events (Linux's pty_set_pktmode). */
+static long set_packet_mode(struct pty *pty, unsigned long arg)
+{
+	unsigned long flags;
+	int on;
+
+	if (get_user(on, (const int __user *)arg))
+		return -EFAULT;
+	flags = spin_lock_irqsave(&pty->master.lock);
+	if (on && !pty->master.packet) {
+		__atomic_store_n(&pty->master.pkt_status, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&pty->master.packet, true, __ATOMIC_RELEASE);
+	} else if (!on) {
+		WRITE_ONCE(pty->master.packet, false);
+	}
+	spin_unlock_irqrestore(&pty->master.lock, flags);
+	return 0;
+}
+
+/* TIOCSIG: a signal for the slave's foreground group, as if typed. */
+static long signal_slave(struct pty *pty, unsigned long sig)
+{
+	int pgrp = READ_ONCE(pty->slave.pgrp);
+
+	if (sig != SIGINT && sig != SIGQUIT && sig != SIGTSTP)
+		return -EINVAL;
+	if (pgrp > 0)
+		signal_pgrp(pgrp, (int)sig);
+	return 0;
+}
+
 static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 {
 	struct pty *pty = file_pty(f);
+	int sid;
 
 	switch (cmd) {
+	case TIOCPKT:
+		return set_packet_mode(pty, arg);
+	case TIOCGPKT:
+		return put_int(arg, READ_ONCE(pty->master.packet));
+	case TIOCSIG:
+		return signal_slave(pty, arg);
+	case TIOCGDEV:		/* the slave's device, as Linux's real_tty */
+	case TCGETS:		/* the master's termios ioctls are the slave's */
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		return tty_ioctl(&pty->slave, cmd, arg);
+	case TIOCSPGRP:		/* Linux's tiocspgrp(tty, real_tty): the slave's */
+		return tty_ioctl(&pty->slave, cmd, arg);
+	case TIOCGSID:		/* the slave's session, like TIOCGPGRP */
+		sid = READ_ONCE(pty->slave.session);
+		return sid ? put_int(arg, sid) : -ENOTTY;
 	case TIOCGPTN:
 		return put_user(pty->index, (unsigned int __user *)arg);
 	case TIOCSPTLCK:
@@ -354,7 +510,7 @@ static long ptmx_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	case TIOCGPTLCK:
 		return put_int(arg, READ_ONCE(pty->locked));
 	case TIOCGPTPEER:
-		return open_peer(pty, arg);
+		return open_peer(f, pty, arg);
 	case TIOCSWINSZ:
 		return set_winsize(pty, arg);
 	case TIOCGWINSZ:	/* the pair's size is the slave's, whoever set it */
@@ -378,12 +534,13 @@ static const struct file_operations ptmx_fops = {
 
 /* --- /dev/pts/N: the slave's file -------------------------------------------- */
 
-static struct pty *find_pty(unsigned int index)
+/* The pair of slave index in instance id (pty_lock held), or NULL. */
+static struct pty *find_pty(const void *id, unsigned int index)
 {
 	struct pty *p;
 
 	list_for_each_entry(p, &all_ptys, node) {
-		if (p->index == index)
+		if (p->index == index && devpts_id(p->inst) == id)
 			return p;
 	}
 	return NULL;
@@ -396,7 +553,7 @@ static int pts_open(struct inode *inode, struct file *f)
 	int err = 0;
 
 	spin_lock(&pty_lock);
-	pty = find_pty(MINOR(inode->rdev));
+	pty = find_pty(devpts_inode_id(inode), MINOR(inode->rdev));
 	if (!pty || !pty->master_open || pty->locked)
 		err = -EIO;
 	else

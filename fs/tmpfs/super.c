@@ -15,7 +15,7 @@
 #include "../internal.h"
 #include "tmpfs.h"
 
-static void tmpfs_evict(struct inode *inode)
+void tmpfs_evict(struct inode *inode)
 {
 	struct tmpfs_dir *td = S_ISDIR(inode->mode) ? tmpfs_dir(inode) : NULL;
 	struct tmpfs_dirent *e, *tmp;
@@ -34,7 +34,7 @@ static void tmpfs_evict(struct inode *inode)
 }
 
 /* Empty every directory below the root, iteratively (see the file comment). */
-static void tmpfs_put_super(struct super_block *sb)
+void tmpfs_put_super(struct super_block *sb)
 {
 	LIST_HEAD(work);
 	struct tmpfs_dir *root = tmpfs_dir(sb->root->inode);

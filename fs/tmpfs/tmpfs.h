@@ -49,6 +49,9 @@ extern const struct inode_operations tmpfs_special_iops;
 struct inode *tmpfs_new_inode(struct super_block *sb, const struct inode *dir, u32 mode,
 			      u32 rdev);
 int tmpfs_setattr(struct inode *inode, const struct iattr *attr);
+/* The super operations, for instances with operations of their own (devpts). */
+void tmpfs_evict(struct inode *inode);
+void tmpfs_put_super(struct super_block *sb);
 
 /* xattr.c: the inode operations, with the inode's lock held */
 ssize_t tmpfs_getxattr(struct inode *inode, const char *name, void *buf, size_t size);

@@ -72,6 +72,7 @@ _Static_assert(sizeof(struct termios_k) == 36, "kernel termios layout");
 #define PARENB	0000400
 #define HUPCL	0002000
 #define CLOCAL	0004000
+#define CRTSCTS	020000000000
 
 /* c_lflag */
 #define ISIG	0000001
@@ -117,6 +118,42 @@ _Static_assert(sizeof(struct termios_k) == 36, "kernel termios layout");
 #define TIOCGPTN	0x80045430
 #define TIOCSPTLCK	0x40045431
 #define TIOCGPTPEER	0x5441
+#define TIOCMBIS	0x5416
+#define TIOCMBIC	0x5417
+#define TIOCGSERIAL	0x541e
+#define TIOCPKT		0x5420
+#define TIOCSBRK	0x5427
+#define TIOCCBRK	0x5428
+#define TIOCGPTLCK	0x80045439
+#define TIOCSIG		0x40045436
+#define TIOCGPKT	0x80045438
+#define TIOCGEXCL	0x80045440
+#define TIOCVHANGUP	0x5437
+#define TIOCGDEV	0x80045432
+
+/* TIOCPKT: the status byte leading a packet-mode master read */
+#define TIOCPKT_DATA		0
+#define TIOCPKT_FLUSHREAD	1
+#define TIOCPKT_FLUSHWRITE	2
+#define TIOCPKT_STOP		4
+#define TIOCPKT_START		8
+#define TIOCPKT_NOSTOP		16
+#define TIOCPKT_DOSTOP		32
+#define TIOCPKT_IOCTL		64
+
+/* TIOCMGET and friends: modem lines */
+#define TIOCM_LE	0x001
+#define TIOCM_DTR	0x002
+#define TIOCM_RTS	0x004
+#define TIOCM_ST	0x008
+#define TIOCM_SR	0x010
+#define TIOCM_CTS	0x020
+#define TIOCM_CAR	0x040
+#define TIOCM_RNG	0x080
+#define TIOCM_DSR	0x100
+#define TIOCM_OUT1	0x2000
+#define TIOCM_OUT2	0x4000
+#define TIOCM_LOOP	0x8000
 
 /* TCFLSH / TCXONC arguments */
 #define TCIFLUSH	0

@@ -1,9 +1,8 @@
 /*
  * Helpers for the file-system tests (fs_*.c): a private scratch
  * directory under /tmp, an expected-error check, and /dev for the device
- * tests.  Linux boots the test initramfs without devtmpfs on /dev (only
- * the archive's /dev/console), our kernel mounts it at boot; fs_need_dev()
- * makes both look the same.
+ * tests.  Neither kernel mounts devtmpfs on /dev over an initramfs (only
+ * the archive's /dev/console is there); fs_need_dev() mounts it.
  */
 #ifndef FS_UTIL_H
 #define FS_UTIL_H

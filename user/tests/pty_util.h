@@ -1,7 +1,7 @@
 /*
  * Helpers for the pseudo-terminal tests (pty_*.c): /dev with devpts on
- * /dev/pts (Linux boots the test initramfs without either; our kernel
- * mounts devtmpfs itself), a pair opened the libc way, and reading what
+ * /dev/pts (neither kernel mounts them over the test initramfs), a pair
+ * opened the libc way, and reading what
  * the master has to say within a deadline.
  */
 #ifndef PTY_UTIL_H
