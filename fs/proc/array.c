@@ -181,7 +181,8 @@ int proc_show_stat(struct seq_buf *s, const struct proc_node *pn)
 		   (unsigned long long)(ts.utime_ns / NS_PER_TICK),
 		   (unsigned long long)(ts.stime_ns / NS_PER_TICK),
 		   (unsigned long long)(ts.cutime_ns / NS_PER_TICK),
-		   (unsigned long long)(ts.cstime_ns / NS_PER_TICK), 20, 0, ts.threads,
+		   (unsigned long long)(ts.cstime_ns / NS_PER_TICK),
+		   20 + READ_ONCE(t->nice), READ_ONCE(t->nice), ts.threads,	/* priority, nice */
 		   (unsigned long long)(t->start_time_ns / NS_PER_TICK), st.size * PAGE_SIZE, st.rss,
 		   (unsigned long long)t->group_leader->rlim[RLIMIT_RSS].cur);
 	seq_printf(s, "%lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %u 0 0 0 0 0 ",
