@@ -430,6 +430,13 @@ static void show_mnt_opts(struct seq_buf *s, struct mount *m)
 			seq_puts(s, opts[i].name);
 }
 
+/* The file system's own options (tmpfs: ",size=1024k,mode=750,inode64"). */
+static void show_sb_opts(struct seq_buf *s, struct super_block *sb)
+{
+	if (sb->ops && sb->ops->show_options)
+		sb->ops->show_options(s, sb);
+}
+
 /* Where m's root sits inside its filesystem ("/" unless a bind mount). */
 static void show_mnt_root(struct seq_buf *s, struct mount *m, char *buf, size_t len)
 {
@@ -473,6 +480,7 @@ static void show_one(struct seq_buf *s, struct mount *m, const struct path *root
 	if (!info) {
 		seq_printf(s, " %s ", type);
 		show_mnt_opts(s, m);
+		show_sb_opts(s, m->sb);
 		seq_puts(s, " 0 0\n");
 		return;
 	}
@@ -480,7 +488,9 @@ static void show_one(struct seq_buf *s, struct mount *m, const struct path *root
 	show_mnt_opts(s, m);
 	seq_printf(s, " - %s ", type);
 	show_escaped(s, m->source);
-	seq_puts(s, (m->sb->flags & SB_RDONLY) ? " ro\n" : " rw\n");
+	seq_puts(s, (m->sb->flags & SB_RDONLY) ? " ro" : " rw");
+	show_sb_opts(s, m->sb);
+	seq_putc(s, '\n');
 }
 
 void vfs_show_mounts(struct seq_buf *s, const struct path *root, bool mountinfo)
