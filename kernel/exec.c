@@ -28,6 +28,9 @@
 #define STACK_MIN_SIZE		(128ul << 10)
 #define PLATFORM		"x86_64"
 #define AUXV_MAX		24
+/* personality(2) flags execve clears: always, and for a set-id program (Linux). */
+#define READ_IMPLIES_EXEC	0x0400000u
+#define PER_CLEAR_ON_SETID	(READ_IMPLIES_EXEC | 0x0040000u | 0x0200000u | 0x0100000u)
 
 struct loaded {
 	u64 bias;
@@ -641,8 +644,11 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	}
 	exec_kill_other_threads();	/* the point of no return */
-	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid)
+	t->personality &= ~READ_IMPLIES_EXEC;	/* a 64-bit program */
+	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid) {
 		t->pdeath_signal = 0;	/* as Linux, on a change of identity */
+		t->personality &= ~PER_CLEAR_ON_SETID;
+	}
 	cred_install(cred);
 	cred = NULL;
 	task_lock(t);			/* /proc readers take the mm under it */

@@ -178,6 +178,8 @@ long do_clone(const struct clone_request *req)
 	child->entry = fork_child_start;
 	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
 	child->nice = READ_ONCE(parent->nice);
+	child->ioprio = READ_ONCE(parent->ioprio);
+	child->personality = parent->personality;
 	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */
 	if (task_account(child, rlimit_cur(RLIMIT_NPROC))) {
 		release_resources(child);

@@ -202,6 +202,9 @@ DECLARE(set_tid_address);
 DECLARE(reboot);
 DECLARE(getpriority);
 DECLARE(setpriority);
+DECLARE(ioprio_get);
+DECLARE(ioprio_set);
+DECLARE(personality);
 #undef DECLARE
 
 #endif
