@@ -4,6 +4,11 @@
  * the strings they point to), and point the user register frame at the
  * entry.  Only when all of that succeeded is the old address space
  * dropped; before that an error leaves the caller as it was.
+ *
+ * A set-user-ID or set-group-ID program runs with its file's owner or
+ * group as the effective id (kernel/cred.c cred_for_exec(), not on a
+ * nosuid mount); the auxiliary vector tells libc the real and effective
+ * ids and AT_SECURE when they differ.
  */
 #include <cred.h>
 #include <elf.h>

@@ -212,6 +212,7 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(ioprio_get),
 	SYSCALL(ioprio_set),
 	SYSCALL(personality),
+	SYSCALL(capget),
 };
 
 static u8 enosys_logged[NR_SYSCALLS];

@@ -205,6 +205,7 @@ DECLARE(setpriority);
 DECLARE(ioprio_get);
 DECLARE(ioprio_set);
 DECLARE(personality);
+DECLARE(capget);
 #undef DECLARE
 
 #endif

@@ -289,10 +289,10 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
 	const struct cred *c = task_cred_get(t);
-	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
+	unsigned long long prm = cred_cap_permitted(c), eff = cred_cap_effective(c);
 
 	cred_put(c);
-	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, all, all);
+	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, prm, eff);
 	seq_printf(s, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0x000001ffffffffffull, 0ull);
 	seq_puts(s, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
 	seq_printf(s, "Cpus_allowed:\t%x\nCpus_allowed_list:\t0", (1u << ncpus_online) - 1);

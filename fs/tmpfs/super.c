@@ -71,7 +71,7 @@ static void tmpfs_put_super(struct super_block *sb)
 	}
 }
 
-/* After the last iput() of the root: the instance's own data goes. */
+/* With put_super, once every file (and so every charged page) is gone. */
 static void tmpfs_free_info(struct super_block *sb)
 {
 	kfree(sb->private);
