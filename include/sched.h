@@ -146,6 +146,7 @@ struct task {
 		u64 cur, max;
 	} rlim[16];			/* getrlimit/setrlimit */
 	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
+	bool no_new_privs;		/* atomic: prctl(PR_SET_NO_NEW_PRIVS), inherited, sticky */
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
 };

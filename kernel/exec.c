@@ -7,7 +7,7 @@
  *
  * A set-user-ID or set-group-ID program runs with its file's owner or
  * group as the effective id (kernel/cred.c cred_for_exec(), not on a
- * nosuid mount); the auxiliary vector tells libc the real and effective
+ * nosuid mount nor after prctl(PR_SET_NO_NEW_PRIVS)); the auxiliary vector tells libc the real and effective
  * ids and AT_SECURE when they differ.
  */
 #include <cred.h>
@@ -620,7 +620,8 @@ static struct cred *exec_cred(const struct file *f)
 	uid = inode->uid;
 	gid = inode->gid;
 	mutex_unlock(&inode->lock);
-	return cred_for_exec(mode, uid, gid, READ_ONCE(f->path.mnt->flags) & MNT_NOSUID);
+	return cred_for_exec(mode, uid, gid, (READ_ONCE(f->path.mnt->flags) & MNT_NOSUID) ||
+			     READ_ONCE(current_task()->no_new_privs));
 }
 
 int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame)

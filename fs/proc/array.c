@@ -294,7 +294,8 @@ static void show_status_caps(struct seq_buf *s, struct task *t)
 	cred_put(c);
 	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, prm, eff);
 	seq_printf(s, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0x000001ffffffffffull, 0ull);
-	seq_puts(s, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
+	seq_printf(s, "NoNewPrivs:\t%d\nSeccomp:\t0\nSeccomp_filters:\t0\n",
+		   READ_ONCE(t->no_new_privs) ? 1 : 0);
 	seq_printf(s, "Cpus_allowed:\t%x\nCpus_allowed_list:\t0", (1u << ncpus_online) - 1);
 	if (ncpus_online > 1)
 		seq_printf(s, "-%u", ncpus_online - 1);
