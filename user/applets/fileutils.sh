@@ -1,6 +1,6 @@
 # More file applets (ls -l, du, chmod, chown, chgrp, tee, link, unlink,
 # fallocate, shred, dos2unix, unix2dos, uuencode, lzop, unlzma, ar,
-# run-parts, mkswap) and scheduling ones (ionice, linux32, linux64,
+# run-parts, fsfreeze, mkswap) and scheduling ones (ionice, linux32, linux64,
 # chroot, start-stop-daemon).  taskset needs sched_setaffinity, which our
 # kernel lacks; watch needs a terminal.
 
@@ -36,6 +36,7 @@ mkdir parts; printf '#!/tmp/applets/bin/sh\necho part one\n' > parts/10-one
 printf '#!/tmp/applets/bin/sh\necho part two\n' > parts/20-two; chmod +x parts/*
 run-parts parts; run-parts --test parts | sed "s|$PWD|PWD|"
 dd if=/dev/zero of=swapfile bs=1024 count=64 2>/dev/null
+fsfreeze --freeze . 2>&1; fsfreeze --unfreeze . 2>&1
 mkswap swapfile 2>&1 | sed 's/UUID=.*/UUID=X/'; od -An -c -j 4086 -N 10 swapfile
 
 echo "== scheduling"

@@ -1,7 +1,7 @@
 # More applets: calculators (bc, dc, factor, cal), dumps and checksums
 # (hexdump, xxd, strings, sha1sum, sha512sum, sha3sum, crc32) and small
 # ones (getopt, ed, shuf, hostid, whoami, mkpasswd, ts, ipcalc, more,
-# lsmod).  File tools and scheduling applets are in fileutils.sh.
+# lsmod, setpriv).  File tools and scheduling applets are in fileutils.sh.
 
 umask 022
 echo "== bc dc factor cal"
@@ -33,3 +33,5 @@ echo stamped | ts '%Y' | grep -qE '^[0-9]{4} stamped$' && echo "ts prefixes a ti
 ipcalc -n -b 192.168.1.77/24
 echo "paged" | more
 lsmod >/dev/null 2>&1; echo "lsmod status $?"
+setpriv -d
+setpriv --nnp grep NoNewPrivs /proc/self/status
