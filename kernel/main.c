@@ -14,6 +14,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
+#include <chrdev.h>
 #include <serial8250.h>
 #include <sysfs.h>
 #include <time.h>
@@ -140,6 +141,7 @@ void kernel_main(bool boot_info_ok)
 	futex_init();
 	sched_init();
 	vfs_init();
+	rtc_dev_init();
 	cpu_sysfs_init();
 	vfs_populate_root();
 	if (!kthread_create(init_thread, NULL, "init"))

@@ -1,7 +1,7 @@
 # System information that must read the same on both kernels: uname,
 # id, hostname, date (and date -s), devices, uptime, free, mount and
 # umount of a small tmpfs with df, dmesg and /dev/kmsg, stty without a
-# terminal, sysctl.
+# terminal, hwclock, sysctl.
 
 echo "== uname arch"
 uname -s
@@ -97,6 +97,11 @@ date -u -s '2030-06-15 12:00:00' >/dev/null; echo "date -s status $?"
 date -u '+%Y-%m-%d %H'
 date -s "@$((now + 1))" >/dev/null
 [ "$(date +%s)" -ge "$now" ] && echo "clock put back"
+
+echo "== hwclock"
+hwclock -r -u | sed 's/^[A-Z][a-z][a-z] [A-Z][a-z][a-z] [ 0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9] [0-9]\{4\}  0\.000000 seconds$/hwclock: a date and time/'
+hwclock -w -u; echo "hwclock -w status $?"
+hwclock -r -u | awk '{ if ($5 >= 2020) print "the hardware clock is past 2020"; else print $5 }'
 
 echo "== sysctl"
 sysctl kernel.ostype
