@@ -373,13 +373,30 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/* Does task pid (0: the caller) exist?  Every task may run on every CPU. */
+static bool task_exists(int pid)
+{
+	unsigned long flags;
+	struct task *t;
+
+	if (!pid)
+		return true;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	t = pid > 0 ? pid_lookup(pid) : NULL;
+	if (t && t->exit_state == EXIT_DEAD)
+		t = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return t != NULL;
+}
+
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
 {
 	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
 
-	(void)pid;
 	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
+	if (!task_exists(pid))
+		return -ESRCH;
 	if (clear_user((void __user *)umask, len) || put_user(mask, (unsigned long __user *)umask))
 		return -EFAULT;
 	return sizeof(mask);
