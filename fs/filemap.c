@@ -87,13 +87,11 @@ static ssize_t write_pages(struct inode *inode, struct iov_iter *from, u64 *pos)
 
 	while (iov_iter_count(from)) {
 		size_t off = p & (PAGE_SIZE - 1), n = MIN(PAGE_SIZE - off, iov_iter_count(from));
-		struct page *page = page_cache_get_or_add(&inode->pages, p >> PAGE_SHIFT);
+		struct page *page = page_cache_get_or_add_err(&inode->pages, p >> PAGE_SHIFT, &err);
 		size_t copied;
 
-		if (!page) {
-			err = -ENOMEM;
+		if (!page)
 			break;
-		}
 		copied = copy_from_iter((char *)page_address(page) + off, n, from);
 		put_page(page);
 		p += copied;

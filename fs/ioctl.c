@@ -1,8 +1,10 @@
 /*
  * ioctl(2): the few requests every descriptor understands (FIOCLEX,
- * FIONCLEX, FIONBIO, FIOASYNC, and FIONREAD on regular files); everything
- * else goes to the file's own ioctl op, or fails with -ENOTTY.
+ * FIONCLEX, FIONBIO, FIOASYNC, FIONREAD on regular files, and FIFREEZE
+ * and FITHAW, which no file system here supports); everything else goes
+ * to the file's own ioctl op, or fails with -ENOTTY.
  */
+#include <cred.h>
 #include <syscall.h>
 #include <uapi/fcntl.h>
 #include <uapi/ioctls.h>
@@ -33,6 +35,13 @@ static long generic_ioctl(unsigned int fd, struct file *f, unsigned int cmd, uns
 			return put_user(on, (int __user *)arg);
 		}
 		break;
+	case FIFREEZE:
+	case FITHAW:
+		/* Linux: CAP_SYS_ADMIN first; then no freeze_fs op (EOPNOTSUPP), and
+		   thawing what is not frozen (EINVAL) */
+		if (current_cred()->euid != 0)
+			return -EPERM;
+		return cmd == FIFREEZE ? -EOPNOTSUPP : -EINVAL;
 	}
 	*handled = false;
 	return 0;

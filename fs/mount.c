@@ -438,7 +438,7 @@ static void show_mnt_opts(struct seq_buf *s, struct mount *m)
 			seq_puts(s, opts[i].name);
 }
 
-/* The filesystem's own options, after the mount's (",mode=620"). */
+/* The filesystem's own options, after the mount's (devpts ",mode=620", tmpfs ",size=1024k,mode=750,inode64"). */
 static void show_sb_opts(struct seq_buf *s, struct super_block *sb)
 {
 	if (sb->ops && sb->ops->show_options)

@@ -19,6 +19,10 @@
  * 0 of the bottom-level slot (struct page pointers are aligned), so it
  * lives and dies with the page's place in this tree.  Getting a page to
  * write or map it (page_cache_get_or_add()) clears the mark.
+ *
+ * A tree with a quota (struct page_quota, shared by a file system's
+ * inodes) charges it before allocating a page and refunds it when the
+ * page is not added or leaves the tree.
  */
 #include <kmalloc.h>
 #include <mm.h>
@@ -64,6 +68,24 @@ void page_cache_init(struct page_cache *pc)
 	pc->nr_pages = 0;
 	list_init(&pc->mappers);
 	pc->sweep_gen = 0;
+	pc->quota = NULL;
+}
+
+/* Take one page from the quota, if there is one; false when it is used up. */
+static bool quota_charge(struct page_quota *q)
+{
+	if (!q)
+		return true;
+	if (__atomic_add_fetch(&q->used, 1, __ATOMIC_RELAXED) <= READ_ONCE(q->limit))
+		return true;
+	__atomic_sub_fetch(&q->used, 1, __ATOMIC_RELAXED);
+	return false;
+}
+
+static void quota_refund(struct page_quota *q, u64 pages)
+{
+	if (q && pages)
+		__atomic_sub_fetch(&q->used, pages, __ATOMIC_RELAXED);
 }
 
 /* Indexes a tree of this height can hold: 64^height. */
@@ -147,17 +169,26 @@ struct page *page_cache_lookup(struct page_cache *pc, u64 index)
 	return pc_lookup(pc, index, false);
 }
 
-/* The page at index, added (zeroed; marked unwritten when asked) if missing. */
-static struct page *pc_get_or_add(struct page_cache *pc, u64 index, bool unwritten)
+/*
+ * The page at index, added (zeroed; marked unwritten when asked) if
+ * missing; NULL with *err -ENOSPC (quota) or -ENOMEM.
+ */
+static struct page *pc_get_or_add(struct page_cache *pc, u64 index, bool unwritten, int *err)
 {
 	struct page *p = pc_lookup(pc, index, !unwritten), *fresh;
 	void **slot;
 
 	if (p)
 		return p;
-	fresh = alloc_page(GFP_ZERO);
-	if (!fresh)
+	*err = -ENOSPC;
+	if (!quota_charge(pc->quota))
 		return NULL;
+	*err = -ENOMEM;
+	fresh = alloc_page(GFP_ZERO);
+	if (!fresh) {
+		quota_refund(pc->quota, 1);
+		return NULL;
+	}
 	spin_lock(&pc->lock);
 	slot = pc_grow(pc, index) ? pc_walk(pc, index, true) : NULL;
 	if (slot && !*slot) {
@@ -172,22 +203,32 @@ static struct page *pc_get_or_add(struct page_cache *pc, u64 index, bool unwritt
 	if (p)
 		get_page(p);
 	spin_unlock(&pc->lock);
-	if (fresh)
-		put_page(fresh);	/* lost a race, or no memory for nodes */
+	if (fresh) {		/* lost a race, or no memory for nodes */
+		put_page(fresh);
+		quota_refund(pc->quota, 1);
+	}
 	return p;
+}
+
+struct page *page_cache_get_or_add_err(struct page_cache *pc, u64 index, int *err)
+{
+	return pc_get_or_add(pc, index, false, err);
 }
 
 struct page *page_cache_get_or_add(struct page_cache *pc, u64 index)
 {
-	return pc_get_or_add(pc, index, false);
+	int err;
+
+	return pc_get_or_add(pc, index, false, &err);
 }
 
 int page_cache_reserve(struct page_cache *pc, u64 index)
 {
-	struct page *p = pc_get_or_add(pc, index, true);
+	int err;
+	struct page *p = pc_get_or_add(pc, index, true, &err);
 
 	if (!p)
-		return -ENOMEM;
+		return err;
 	put_page(p);
 	return 0;
 }
@@ -234,6 +275,7 @@ static u64 remove_range(struct page_cache *pc, u64 from, u64 to, struct page **t
 		dropped = pc_prune(pc->root, pc->height, 0, from, to, taken);
 		pc->nr_pages -= dropped;
 		__atomic_sub_fetch(&total_pages, dropped, __ATOMIC_RELAXED);
+		quota_refund(pc->quota, dropped);
 		if (from == 0 && to >= pc_capacity(pc->height)) {
 			kfree(pc->root);
 			pc->root = NULL;

@@ -24,4 +24,7 @@ int register_chrdev_major(u32 major, const char *name, const struct file_operati
 /* The number of the device registered as name ("ttyS0"), or 0. */
 u32 chrdev_find_by_name(const char *name);
 
+/* /dev/rtc0, the hardware clock (drivers/char/rtc.c). */
+void rtc_dev_init(void);
+
 #endif

@@ -40,6 +40,15 @@ struct task;
  */
 const struct cred *task_cred_get(struct task *t);
 
+/* execve's credentials for a file of this mode and owner (kernel/cred.c). */
+struct cred *cred_for_exec(u32 mode, u32 uid, u32 gid, bool nosuid);
+/* Make c (a new cred, whose reference moves in) the current task's. */
+void cred_install(struct cred *c);
+
+/* The capability sets uid 0 implies, as capget shows them (kernel/capability.c). */
+u64 cred_cap_effective(const struct cred *c);
+u64 cred_cap_permitted(const struct cred *c);
+
 /* Does the credential pass as gid (its fsgid or a supplementary group)? */
 static inline bool cred_in_group(const struct cred *c, u32 gid)
 {

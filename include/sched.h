@@ -95,6 +95,8 @@ struct task {
 	struct files *files;		/* open file descriptors (fs/, include/file.h) */
 	struct fs_context *fs;		/* root, cwd, umask (fs/, include/vfs.h) */
 	int nice;			/* atomic: -20..19, inherited (kernel/priority.c) */
+	u16 ioprio;			/* atomic: class and level, inherited (kernel/priority.c) */
+	unsigned int personality;	/* own task: personality(2), inherited (kernel/sys_info.c) */
 	const struct cred *cred;	/* own task writes (swapping the pointer), alloc_lock */
 
 	/* Process tree (include/proc.h); tasklist_lock unless noted. */
@@ -161,6 +163,7 @@ struct task {
 		u64 cur, max;
 	} rlim[16];			/* getrlimit/setrlimit */
 	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
+	bool no_new_privs;		/* atomic: prctl(PR_SET_NO_NEW_PRIVS), inherited, sticky */
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
 

@@ -89,6 +89,16 @@ u32 vfs_name_hash(const char *name, u32 len);
  * lookups hand out another.  tmpfs keeps file contents only here; the same
  * pages back read(2), write(2) and (later) mmap.
  */
+/*
+ * A file system's budget of page-cache pages (tmpfs's size=): a page
+ * cache with a quota adds no page beyond it (-ENOSPC), and every page it
+ * drops gives one back.
+ */
+struct page_quota {
+	u64 used;			/* atomic: pages charged */
+	u64 limit;			/* pages; immutable once the instance is mounted */
+};
+
 struct page_cache {
 	struct spinlock lock;		/* protects root, height, nr_pages, the nodes,
 					   and the mappers list */
@@ -97,6 +107,7 @@ struct page_cache {
 	u64 nr_pages;
 	struct list_head mappers;	/* lock: struct vma file_node (mm/file_map.c) */
 	u64 sweep_gen;			/* inode->lock: truncate sweeps (mm/file_map.c) */
+	struct page_quota *quota;	/* immutable once the inode is made; NULL: none */
 };
 
 void page_cache_init(struct page_cache *pc);
@@ -109,7 +120,10 @@ struct page *page_cache_lookup(struct page_cache *pc, u64 index);
  * is none, for writing or mapping it.  NULL when out of memory.  Never sleeps.
  */
 struct page *page_cache_get_or_add(struct page_cache *pc, u64 index);
-/* fallocate: add a zeroed page at index if there is none, marked unwritten. */
+/* The same, saying why there is none: -ENOSPC (the quota is used up) or -ENOMEM. */
+struct page *page_cache_get_or_add_err(struct page_cache *pc, u64 index, int *err);
+/* fallocate: add a zeroed page at index if there is none, marked unwritten
+   (0, -ENOSPC or -ENOMEM). */
 int page_cache_reserve(struct page_cache *pc, u64 index);
 /* Drop every page at index >= from; returns how many were dropped. */
 u64 page_cache_truncate(struct page_cache *pc, u64 from);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <syscall.h>
 #include <uaccess.h>
+#include <uapi/stat.h>
 
 struct cred root_cred = { .refcount = 1 };
 
@@ -82,6 +83,35 @@ static void cred_commit(struct cred *c)
 	t->cred = c;
 	task_unlock(t);
 	cred_put(old);
+}
+
+/*
+ * The credentials a program runs with after execve of a file with this
+ * mode and owner (Linux's bprm_fill_uid and cap_bprm_creds_from_file):
+ * set-user-ID makes the file's owner the effective uid, set-group-ID
+ * with group execute its group the effective gid, unless the file's
+ * mount is nosuid; the saved and file-system ids then follow the
+ * effective ones, whatever the file.  A new cred for cred_install(), or
+ * NULL when out of memory.
+ */
+struct cred *cred_for_exec(u32 mode, u32 uid, u32 gid, bool nosuid)
+{
+	struct cred *c = cred_prepare();
+
+	if (!c)
+		return NULL;
+	if (!nosuid && (mode & S_ISUID))
+		c->euid = uid;
+	if (!nosuid && (mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		c->egid = gid;
+	c->suid = c->fsuid = c->euid;
+	c->sgid = c->fsgid = c->egid;
+	return c;
+}
+
+void cred_install(struct cred *c)
+{
+	cred_commit(c);
 }
 
 static bool privileged(void)

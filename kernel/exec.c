@@ -4,7 +4,13 @@
  * the strings they point to), and point the user register frame at the
  * entry.  Only when all of that succeeded is the old address space
  * dropped; before that an error leaves the caller as it was.
+ *
+ * A set-user-ID or set-group-ID program runs with its file's owner or
+ * group as the effective id (kernel/cred.c cred_for_exec(), not on a
+ * nosuid mount nor after prctl(PR_SET_NO_NEW_PRIVS)); the auxiliary vector tells libc the real and effective
+ * ids and AT_SECURE when they differ.
  */
+#include <cred.h>
 #include <elf.h>
 #include <errno.h>
 #include <exec.h>
@@ -28,6 +34,9 @@
 #define STACK_MIN_SIZE		(128ul << 10)
 #define PLATFORM		"x86_64"
 #define AUXV_MAX		24
+/* personality(2) flags execve clears: always, and for a set-id program (Linux). */
+#define READ_IMPLIES_EXEC	0x0400000u
+#define PER_CLEAR_ON_SETID	(READ_IMPLIES_EXEC | 0x0040000u | 0x0200000u | 0x0100000u)
 
 struct loaded {
 	u64 bias;
@@ -166,7 +175,8 @@ struct stack_layout {
 };
 
 static size_t auxv_fill(u64 *aux, const struct loaded *prog, const struct loaded *interp,
-			u64 random_at, u64 execfn_at, u64 platform_at, u64 vdso_at)
+			const struct cred *cred, u64 random_at, u64 execfn_at, u64 platform_at,
+			u64 vdso_at)
 {
 	size_t n = 0;
 
@@ -181,11 +191,12 @@ static size_t auxv_fill(u64 *aux, const struct loaded *prog, const struct loaded
 	AUX(AT_BASE, interp ? interp->bias : 0);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, prog->entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
-	AUX(AT_SECURE, 0);
+	AUX(AT_UID, cred->uid);
+	AUX(AT_EUID, cred->euid);
+	AUX(AT_GID, cred->gid);
+	AUX(AT_EGID, cred->egid);
+	/* libc distrusts the environment of a set-id program (Linux's secureexec) */
+	AUX(AT_SECURE, cred->euid != cred->uid || cred->egid != cred->gid);
 	AUX(AT_RANDOM, random_at);
 	AUX(AT_HWCAP, arch_elf_hwcap());
 	AUX(AT_HWCAP2, 0);
@@ -239,8 +250,8 @@ static void stack_image_free(void *p, size_t n)
  * argv, envp and auxv vectors.  Built in a kernel buffer, written at once.
  */
 static int build_stack(struct mm *mm, const struct exec_args *args, const char *execfn,
-		       const struct loaded *prog, const struct loaded *interp, u64 vdso_at,
-		       u64 *sp_out)
+		       const struct loaded *prog, const struct loaded *interp,
+		       const struct cred *cred, u64 vdso_at, u64 *sp_out)
 {
 	size_t execfn_len = strlen(execfn) + 1;
 	size_t strings = args->len + execfn_len + sizeof(PLATFORM) + 16 + 8;
@@ -251,7 +262,7 @@ static int build_stack(struct mm *mm, const struct exec_args *args, const char *
 	u8 *img;
 	long err;
 
-	naux = auxv_fill(aux, prog, interp, random_at, execfn_at, platform_at, vdso_at);
+	naux = auxv_fill(aux, prog, interp, cred, random_at, execfn_at, platform_at, vdso_at);
 	sp = ALIGN_DOWN(str_at - (3 + args->argc + args->envc + naux) * sizeof(u64), 16);
 	total = top - sp;
 	reserve = MAX(STACK_MIN_SIZE, ALIGN_UP(total, PAGE_SIZE) + PAGE_SIZE);
@@ -476,7 +487,7 @@ static int load_interpreter(struct mm *mm, struct exec_file *ef, struct loaded *
 
 /* Build the complete new image in mm; on success *entry and *sp start it. */
 static int load_program(struct mm *mm, struct exec_file *ef, const char *path,
-			const struct exec_args *args, u64 *entry, u64 *sp)
+			const struct exec_args *args, const struct cred *cred, u64 *entry, u64 *sp)
 {
 	const struct elf_info *info = &ef->info;
 	struct exec_file interp_file = { 0 };
@@ -499,7 +510,8 @@ static int load_program(struct mm *mm, struct exec_file *ef, const char *path,
 		err = arch_vdso_map(mm, &vdso_at);
 	if (!err) {
 		mm->brk_start = mm->brk = ALIGN_UP(prog.end, PAGE_SIZE);
-		err = build_stack(mm, args, path, &prog, info->interp ? &interp : NULL, vdso_at, sp);
+		err = build_stack(mm, args, path, &prog, info->interp ? &interp : NULL, cred,
+				  vdso_at, sp);
 	}
 	mutex_unlock(&mm->lock);
 	if (info->interp)
@@ -598,9 +610,25 @@ static int open_following_scripts(const char **path, struct exec_args *args,
 	}
 }
 
+/* The program's credentials: set-user-ID and set-group-ID bits of its file. */
+static struct cred *exec_cred(const struct file *f)
+{
+	struct inode *inode = f->inode;
+	u32 mode, uid, gid;
+
+	mutex_lock(&inode->lock);	/* one consistent owner and mode */
+	mode = inode->mode;
+	uid = inode->uid;
+	gid = inode->gid;
+	mutex_unlock(&inode->lock);
+	return cred_for_exec(mode, uid, gid, (READ_ONCE(f->path.mnt->flags) & MNT_NOSUID) ||
+			     READ_ONCE(current_task()->no_new_privs));
+}
+
 int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame)
 {
 	struct task *t = current_task();
+	struct cred *cred = NULL;
 	struct exec_file ef;
 	struct mm *mm, *old;
 	char *owned = NULL;
@@ -609,8 +637,9 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 
 	if (err)
 		goto out;
-	mm = mm_create();
-	err = mm ? load_program(mm, &ef, path, args, &entry, &sp) : -ENOMEM;
+	cred = exec_cred(ef.file);
+	mm = cred ? mm_create() : NULL;
+	err = mm ? load_program(mm, &ef, path, args, cred, &entry, &sp) : -ENOMEM;
 	if (!err) {
 		file_get(ef.file);
 		mm->exe_file = ef.file;		/* /proc/PID/exe */
@@ -622,6 +651,13 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	}
 	exec_kill_other_threads();	/* the point of no return */
+	t->personality &= ~READ_IMPLIES_EXEC;	/* a 64-bit program */
+	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid) {
+		t->pdeath_signal = 0;	/* as Linux, on a change of identity */
+		t->personality &= ~PER_CLEAR_ON_SETID;
+	}
+	cred_install(cred);
+	cred = NULL;
 	task_lock(t);			/* /proc readers take the mm under it */
 	old = t->mm;
 	t->mm = mm;
@@ -638,6 +674,8 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 	exec_release_vfork_parent(t);
 	err = arch_exec_reset(t, frame, entry, sp);
 out:
+	if (cred)
+		cred_put(cred);
 	kfree(owned);
 	return err;
 }

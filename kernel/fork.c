@@ -182,6 +182,9 @@ long do_clone(const struct clone_request *req)
 	rseq_fork(child, parent, (flags & CLONE_VM) != 0);
 	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
 	child->nice = READ_ONCE(parent->nice);
+	child->ioprio = READ_ONCE(parent->ioprio);
+	child->personality = parent->personality;
+	child->no_new_privs = READ_ONCE(parent->no_new_privs);
 	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */
 	if (task_account(child, rlimit_cur(RLIMIT_NPROC))) {
 		release_resources(child);

@@ -15,6 +15,7 @@
 #include <panic.h>
 #include <printk.h>
 #include <sched.h>
+#include <chrdev.h>
 #include <serial8250.h>
 #include <sysfs.h>
 #include <time.h>
@@ -142,6 +143,7 @@ void kernel_main(bool boot_info_ok)
 	sched_init();
 	vfs_init();
 	net_init();
+	rtc_dev_init();
 	cpu_sysfs_init();
 	vfs_populate_root();
 	if (!kthread_create(init_thread, NULL, "init"))

@@ -12,6 +12,16 @@
  * range and changes each task the caller may: EPERM unless the caller's
  * euid is the task's uid or euid (or root), EACCES for lowering the
  * value beyond RLIMIT_NICE without root.  ESRCH when nothing matched.
+ *
+ * I/O priorities (ioprio_get(2), ioprio_set(2)) name tasks the same way
+ * (IOPRIO_WHO_* is PRIO_* + 1).  Each task has a class (none, real-time,
+ * best-effort, idle) and a level 0-7, inherited by fork and clone.  No
+ * I/O scheduler reads it yet, as on Linux under the "none" scheduler;
+ * the calls keep Linux 6.1's rules: real-time needs root (EPERM), a class
+ * above idle or a level with "none" are EINVAL, setting another user's task
+ * needs its uid to be the caller's uid or euid (EPERM); getting over a
+ * group or a user gives the best (lowest) value, "none" counting as
+ * best-effort level 4.
  */
 #include <cred.h>
 #include <errno.h>
@@ -37,6 +47,7 @@ struct prio_walk {
 	int which;
 	int who;		/* pid, pgid or uid, 0 already resolved */
 	int nice;		/* setpriority: the new value */
+	u16 ioprio;		/* ioprio_set: the new value */
 	void (*apply)(struct task *t, void *walk);	/* get_one or set_one */
 	long result;		/* running answer, -ESRCH until a task matched */
 	const struct cred *me;
@@ -144,5 +155,87 @@ SYSCALL_DEFINE3(setpriority, int, which, int, who, int, niceval)
 	struct prio_walk w = { .which = which, .who = who, .apply = set_one };
 
 	w.nice = niceval < MIN_NICE ? MIN_NICE : niceval > MAX_NICE ? MAX_NICE : niceval;
+	return prio_walk(&w);
+}
+
+#define IOPRIO_CLASS_SHIFT	13
+#define IOPRIO_CLASS_NONE	0
+#define IOPRIO_CLASS_RT		1
+#define IOPRIO_CLASS_BE		2
+#define IOPRIO_CLASS_IDLE	3
+#define IOPRIO_LEVEL_MASK	7
+#define IOPRIO_BE_NORM		((IOPRIO_CLASS_BE << IOPRIO_CLASS_SHIFT) | 4)
+
+/* The better of two I/O priorities: the lower value, "none" as best-effort 4. */
+static long ioprio_best(long a, long b)
+{
+	if (a >> IOPRIO_CLASS_SHIFT == IOPRIO_CLASS_NONE)
+		a = IOPRIO_BE_NORM;
+	if (b >> IOPRIO_CLASS_SHIFT == IOPRIO_CLASS_NONE)
+		b = IOPRIO_BE_NORM;
+	return a < b ? a : b;
+}
+
+static void get_one_ioprio(struct task *t, void *arg)
+{
+	struct prio_walk *w = arg;
+	long v = READ_ONCE(t->ioprio);
+
+	w->result = w->result == -ESRCH ? v : ioprio_best(w->result, v);
+}
+
+static void set_one_ioprio(struct task *t, void *arg)
+{
+	struct prio_walk *w = arg;
+	const struct cred *c = task_cred_get(t);
+	bool owner = c->uid == w->me->euid || c->uid == w->me->uid;
+
+	cred_put(c);
+	if (!owner && w->me->euid != 0) {
+		w->result = -EPERM;
+		return;
+	}
+	if (w->result == -ESRCH)
+		w->result = 0;
+	WRITE_ONCE(t->ioprio, w->ioprio);
+}
+
+/*
+ * A value ioprio_set accepts from this caller: 0, -EINVAL or -EPERM.
+ * Linux 6.1 reads the level from the low 3 bits only, so higher data bits
+ * pass (and are kept); "none" must have level 0.
+ */
+static long ioprio_check(int ioprio)
+{
+	int class = (ioprio >> IOPRIO_CLASS_SHIFT) & 7, level = ioprio & IOPRIO_LEVEL_MASK;
+
+	switch (class) {
+	case IOPRIO_CLASS_RT:
+		return current_cred()->euid == 0 ? 0 : -EPERM;
+	case IOPRIO_CLASS_BE:
+	case IOPRIO_CLASS_IDLE:
+		return 0;
+	case IOPRIO_CLASS_NONE:
+		return level ? -EINVAL : 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE2(ioprio_get, int, which, int, who)
+{
+	struct prio_walk w = { .which = which - 1, .who = who, .apply = get_one_ioprio };
+
+	return prio_walk(&w);
+}
+
+SYSCALL_DEFINE3(ioprio_set, int, which, int, who, int, ioprio)
+{
+	struct prio_walk w = { .which = which - 1, .who = who, .apply = set_one_ioprio };
+	long err = ioprio_check(ioprio);
+
+	if (err)
+		return err;
+	w.ioprio = (u16)ioprio;
 	return prio_walk(&w);
 }

@@ -2,6 +2,12 @@
  * uname(2): what the system is, and the names root may set
  * (sethostname, setdomainname).  It reports "Linux" and a Linux-like
  * release, because user space parses them (DESIGN.md 7).
+ *
+ * personality(2) sets the task's execution domain, inherited by fork and
+ * kept by execve (kernel/exec.c clears the flags Linux clears).  The one
+ * we act on is PER_LINUX32, under which uname reports an "i686" machine,
+ * as Linux does for linux32/setarch; the address-space flags change
+ * nothing since nothing here is randomized.
  */
 #include <cred.h>
 #include <errno.h>
@@ -15,6 +21,9 @@
 #include <uapi/utsname.h>
 
 #define UTS_VERSION	"#1 SMP PREEMPT " KERNEL_NAME " " KERNEL_VERSION
+#define PER_MASK	0xff
+#define PER_LINUX32	0x0008
+#define PER_QUERY	0xffffffffu
 
 static DEFINE_SPINLOCK(uts_lock);
 static char hostname[UTS_LEN] = "(none)";	/* uts_lock */
@@ -29,12 +38,23 @@ SYSCALL_DEFINE1(uname, struct new_utsname *, ubuf)
 	strlcpy(u.sysname, UTS_SYSNAME, UTS_LEN);
 	strlcpy(u.release, UTS_RELEASE, UTS_LEN);
 	strlcpy(u.version, UTS_VERSION, UTS_LEN);
-	strlcpy(u.machine, "x86_64", UTS_LEN);
+	strlcpy(u.machine, (current_task()->personality & PER_MASK) == PER_LINUX32 ? "i686" :
+		"x86_64", UTS_LEN);
 	flags = spin_lock_irqsave(&uts_lock);
 	memcpy(u.nodename, hostname, UTS_LEN);
 	memcpy(u.domainname, domainname, UTS_LEN);
 	spin_unlock_irqrestore(&uts_lock, flags);
 	return copy_to_user((struct new_utsname __user *)ubuf, &u, sizeof(u));
+}
+
+SYSCALL_DEFINE1(personality, unsigned int, persona)
+{
+	struct task *t = current_task();
+	unsigned int old = t->personality;
+
+	if (persona != PER_QUERY)
+		t->personality = persona;
+	return old;
 }
 
 const char *uts_version(void)

@@ -218,8 +218,63 @@ SYSCALL_DEFINE3(getrandom, void *, ubuf, size_t, len, unsigned int, flags)
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
+#define PR_CAPBSET_READ		23
 #define PR_SET_NO_NEW_PRIVS	38
 #define PR_GET_NO_NEW_PRIVS	39
+#define PR_CAP_AMBIENT		47
+#define PR_CAP_AMBIENT_IS_SET	1
+#define PR_CAP_AMBIENT_RAISE	2
+#define PR_CAP_AMBIENT_LOWER	3
+#define PR_CAP_AMBIENT_CLEAR_ALL 4
+#define CAP_LAST_CAP		40	/* Linux 6.1 */
+
+/*
+ * no_new_privs: once set, execve ignores set-user-ID and set-group-ID
+ * bits for this task and its descendants (kernel/exec.c); it cannot be
+ * unset.  Linux insists on the unused arguments being 0.
+ */
+static long prctl_no_new_privs(int option, unsigned long arg2, unsigned long arg3,
+			       unsigned long arg4, unsigned long arg5)
+{
+	struct task *t = current_task();
+
+	if (arg3 || arg4 || arg5)
+		return -EINVAL;
+	if (option == PR_GET_NO_NEW_PRIVS)
+		return arg2 ? -EINVAL : READ_ONCE(t->no_new_privs);
+	if (arg2 != 1)
+		return -EINVAL;
+	WRITE_ONCE(t->no_new_privs, true);
+	return 0;
+}
+
+/*
+ * The bounding and ambient sets as kernel/capability.c models them: the
+ * bounding set is always full (nothing drops from it), the ambient set
+ * always empty (raising needs an inheritable set, which is empty: EPERM;
+ * lowering or clearing has nothing to do).
+ */
+static long prctl_caps(int option, unsigned long arg2, unsigned long arg3,
+		       unsigned long arg4, unsigned long arg5)
+{
+	if (option == PR_CAPBSET_READ)
+		return arg2 <= CAP_LAST_CAP ? 1 : -EINVAL;
+	if (arg4 || arg5)
+		return -EINVAL;
+	if (arg2 == PR_CAP_AMBIENT_CLEAR_ALL)
+		return arg3 ? -EINVAL : 0;
+	if (arg3 > CAP_LAST_CAP)
+		return -EINVAL;
+	switch (arg2) {
+	case PR_CAP_AMBIENT_IS_SET:
+	case PR_CAP_AMBIENT_LOWER:
+		return 0;
+	case PR_CAP_AMBIENT_RAISE:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -228,9 +283,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	char name[TASK_COMM_LEN];
 	int sig;
 
-	(void)arg3;
-	(void)arg4;
-	(void)arg5;
 	switch (option) {
 	case PR_SET_NAME:
 		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name)) == -EFAULT)
@@ -254,6 +306,12 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		return 1;
 	case PR_SET_DUMPABLE:
 		return arg2 <= 1 ? 0 : -EINVAL;
+	case PR_SET_NO_NEW_PRIVS:
+	case PR_GET_NO_NEW_PRIVS:
+		return prctl_no_new_privs(option, arg2, arg3, arg4, arg5);
+	case PR_CAPBSET_READ:
+	case PR_CAP_AMBIENT:
+		return prctl_caps(option, arg2, arg3, arg4, arg5);
 	default:
 		return -EINVAL;
 	}
@@ -265,13 +323,30 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/* Does task pid (0: the caller) exist?  Every task may run on every CPU. */
+static bool task_exists(int pid)
+{
+	unsigned long flags;
+	struct task *t;
+
+	if (!pid)
+		return true;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	t = pid > 0 ? pid_lookup(pid) : NULL;
+	if (t && t->exit_state == EXIT_DEAD)
+		t = NULL;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return t != NULL;
+}
+
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
 {
 	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
 
-	(void)pid;
 	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
+	if (!task_exists(pid))
+		return -ESRCH;
 	if (clear_user((void __user *)umask, len) || put_user(mask, (unsigned long __user *)umask))
 		return -EFAULT;
 	return sizeof(mask);

@@ -231,6 +231,10 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(reboot),
 	SYSCALL(getpriority),
 	SYSCALL(setpriority),
+	SYSCALL(ioprio_get),
+	SYSCALL(ioprio_set),
+	SYSCALL(personality),
+	SYSCALL(capget),
 };
 
 static u8 enosys_logged[NR_SYSCALLS];

@@ -223,6 +223,11 @@ DECLARE(recvmmsg);
 DECLARE(shutdown);
 DECLARE(setsockopt);
 DECLARE(getsockopt);
+/* process attributes */
+DECLARE(ioprio_get);
+DECLARE(ioprio_set);
+DECLARE(personality);
+DECLARE(capget);
 #undef DECLARE
 
 #endif

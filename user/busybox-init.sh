@@ -19,36 +19,16 @@ echo "busybox initramfs: $(uname -sr), type 'poweroff' to leave"
 # busybox init starts the shell in a new session with default signals and
 # /dev/ttyS0 as its controlling terminal (so job control works), starts a
 # new one when it exits, and powers off on "poweroff".
-# Users: root, whom "su" lets become anyone without a password, and an
-# unprivileged "user" (uid 1000) with a home.  Both passwords are locked
-# ("*" in /etc/shadow, which only root may read), so nobody logs in as them
-# with a password; "su - user" from the root shell is the way in.
-cat > /etc/passwd <<'PW'
-root:x:0:0:root:/root:/bin/sh
-user:x:1000:1000:Unprivileged user:/home/user:/bin/sh
-PW
-cat > /etc/group <<'GR'
-root:x:0:
-tty:x:5:
-user:x:1000:
-GR
+# Users (/etc/passwd and /etc/shadow come from tools/mkinitramfs.sh):
+# root and an unprivileged "user" (uid 1000) with a home; the passwords
+# are root and user.  Root's su needs no password; user's su asks.
 # Pseudo-terminals as Debian mounts them: slaves in group tty, writable by
-# it (write/wall), and /dev/pts/ptmx unused (/dev/ptmx is the way in).
+# it (write/wall; tools/mkinitramfs.sh makes group tty 5), and /dev/pts/ptmx unused (/dev/ptmx is the way in).
 mkdir -p /dev/pts
-if grep -q '^tty:x:5:' /etc/group; then
-	mount -t devpts -o nosuid,noexec,gid=5,mode=620,ptmxmode=000 devpts /dev/pts
-else
-	mount -t devpts -o nosuid,noexec devpts /dev/pts
-fi
+mount -t devpts -o nosuid,noexec,gid=5,mode=620,ptmxmode=000 devpts /dev/pts
 mount -t tmpfs tmpfs /tmp
-cat > /etc/shadow <<'SH'
-root:*:0:0:99999:7:::
-user:*:0:0:99999:7:::
-SH
-chmod 0600 /etc/shadow
 mkdir -p /home/user
 chown 1000:1000 /home/user
-chmod 0700 /root
 cat > /etc/inittab <<'TAB'
 ttyS0::respawn:-/bin/sh
 TAB

@@ -170,7 +170,8 @@ int proc_show_stat(struct seq_buf *s, const struct proc_node *pn)
 		   (unsigned long long)(ts.utime_ns / NS_PER_TICK),
 		   (unsigned long long)(ts.stime_ns / NS_PER_TICK),
 		   (unsigned long long)(ts.cutime_ns / NS_PER_TICK),
-		   (unsigned long long)(ts.cstime_ns / NS_PER_TICK), 20, 0, ts.threads,
+		   (unsigned long long)(ts.cstime_ns / NS_PER_TICK),
+		   20 + READ_ONCE(t->nice), READ_ONCE(t->nice), ts.threads,	/* priority, nice */
 		   (unsigned long long)(t->start_time_ns / NS_PER_TICK), st.size * PAGE_SIZE, st.rss,
 		   (unsigned long long)t->group_leader->rlim[RLIMIT_RSS].cur);
 	seq_printf(s, "%lu %lu %lu 0 0 %llu %llu %llu %llu 0 0 0 %d %u 0 0 0 0 0 ",
@@ -277,12 +278,13 @@ static void show_status_signals(struct seq_buf *s, struct task *t,
 static void show_status_caps(struct seq_buf *s, struct task *t)
 {
 	const struct cred *c = task_cred_get(t);
-	unsigned long long all = c->euid == 0 ? 0x000001ffffffffffull : 0;
+	unsigned long long prm = cred_cap_permitted(c), eff = cred_cap_effective(c);
 
 	cred_put(c);
-	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, all, all);
+	seq_printf(s, "CapInh:\t%016llx\nCapPrm:\t%016llx\nCapEff:\t%016llx\n", 0ull, prm, eff);
 	seq_printf(s, "CapBnd:\t%016llx\nCapAmb:\t%016llx\n", 0x000001ffffffffffull, 0ull);
-	seq_puts(s, "NoNewPrivs:\t0\nSeccomp:\t0\nSeccomp_filters:\t0\n");
+	seq_printf(s, "NoNewPrivs:\t%d\nSeccomp:\t0\nSeccomp_filters:\t0\n",
+		   READ_ONCE(t->no_new_privs) ? 1 : 0);
 	seq_printf(s, "Cpus_allowed:\t%x\nCpus_allowed_list:\t0", (1u << ncpus_online) - 1);
 	if (ncpus_online > 1)
 		seq_printf(s, "-%u", ncpus_online - 1);

@@ -46,13 +46,18 @@ static void punch_hole(struct inode *inode, u64 off, u64 end)
 	generic_punch_pages(inode, ALIGN_UP(off, PAGE_SIZE) >> PAGE_SHIFT, tail >> PAGE_SHIFT);
 }
 
-/* Give [off, end) pages; -ENOSPC when memory cannot hold them (tmpfs lives in RAM). */
+/*
+ * Give [off, end) pages; -ENOSPC when memory or the instance's size cannot
+ * hold them (tmpfs lives in RAM).
+ */
 static long allocate_pages(struct inode *inode, u64 off, u64 end)
 {
 	u64 first = off >> PAGE_SHIFT, last = (end - 1) >> PAGE_SHIFT;
+	const struct page_quota *q = inode->pages.quota;
 
-	if (last - first + 1 > mm_free_pages())
-		return -ENOSPC;	/* cannot succeed: fail before eating all memory */
+	/* cannot succeed: fail before eating all memory (Linux: past the size) */
+	if (last - first + 1 > mm_free_pages() || (q && last - first + 1 > q->limit))
+		return -ENOSPC;
 	for (u64 i = first; i <= last; i++)
 		if (page_cache_reserve(&inode->pages, i))
 			return -ENOSPC;

@@ -34,6 +34,20 @@ struct tmpfs_dir {
 	bool drop_after_teardown;	/* put_super holds the entry's reference */
 };
 
+#define TMPFS_UNLIMITED	(~0ull)	/* size=0: no limit on pages */
+
+/* One instance (sb->private): its page budget and what its options were. */
+struct tmpfs_sb_info {
+	struct page_quota quota;	/* every regular file's pages */
+	u64 default_limit;		/* immutable: half of RAM, in pages (Linux's default) */
+	u32 root_mode;			/* immutable: mode= */
+};
+
+static inline struct tmpfs_sb_info *tmpfs_sb(const struct super_block *sb)
+{
+	return sb->private;
+}
+
 static inline struct tmpfs_dir *tmpfs_dir(const struct inode *dir)
 {
 	return dir->private;

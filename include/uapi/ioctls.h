@@ -26,6 +26,8 @@
 #define FIONCLEX	0x5450
 #define FIOCLEX		0x5451
 #define FIOASYNC	0x5452
+#define FIFREEZE	0xc0045877	/* _IOWR('X', 119, int): freeze the file system */
+#define FITHAW		0xc0045878	/* _IOWR('X', 120, int) */
 
 struct winsize {
 	uint16_t ws_row;

@@ -1,6 +1,6 @@
 # Processes: kill and exit statuses, kill -l, timeout, renice, setsid,
-# background jobs and wait, env, yes, sleep.  (Debian's busybox has no
-# nice or nohup applet.)
+# background jobs and wait, env, yes, sleep, ps, pidof, killall, top in
+# batch mode, time.  (Debian's busybox has no nice or nohup applet.)
 
 echo "== kill"
 sleep 10 & p=$!
@@ -46,3 +46,35 @@ yes | head -n 3
 yes abc | head -n 2
 sleep 0; sleep 0.05; usleep 1000; echo "slept"
 sh -c 'exit 300'; echo "exit 300 -> $?"
+
+echo "== ps pidof killall"
+# Wait until the child has become sleep: before its exec it is a copy of sh.
+started() { until [ "$(cat /proc/$1/comm 2>/dev/null)" = "$2" ]; do sleep 0.05; done; }
+sleep 10 & p=$!
+started $p sleep
+ps | head -n 1
+ps | awk -v p=$p '$1 == p { print "ps:", $2, $3, $4 }'
+ps -o pid,ppid,stat,args | awk -v p=$p -v s=$$ '$1 == p { if ($2 == s) $2 = "SHELL"; print "ps -o:", $2, $3, $4, $5 }'
+ps -o comm,nice,pgid | awk -v p=$p '$1 == "sleep" { print "ps -o comm,nice:", $1, $2 }'
+pidof sleep | tr ' ' '\n' | grep -qx $p && echo "pidof finds it"
+pidof no-such-program; echo "pidof missing status $?"
+pidof sh >/dev/null && echo "pidof finds the shell"
+killall sleep; wait $p; echo "killall status $?"
+killall no-such-program; echo "killall missing status $?"
+killall -q no-such-program; echo "killall -q status $?"
+sleep 10 & p=$!
+started $p sleep
+killall -KILL sleep; wait $p; echo "killall -KILL status $?"
+killall -l | head -n 2
+
+echo "== top"
+top -b -n 1 | sed -n '1,4{s/[0-9][0-9.]*/N/g;s/  */ /g;p}'
+top -b -n 1 | awk -v s=$$ '$1 == s { print "top lists the shell:", $NF }'
+
+echo "== time"
+time -p sh -c 'exit 3' 2> time.err; echo "time -p status $?"
+sed 's/ [0-9]*\.[0-9][0-9]$/ N/' time.err
+time sh -c 'exit 5' 2> time.err; echo "time status $?"
+sed 's/[0-9][0-9.]*/N/g' time.err
+time -v true 2>&1 | grep -E 'Command being timed|Exit status|Voluntary context' | sed 's/switches: [0-9]*$/switches: N/'
+time -o time.out -a -p true; time -o time.out -a -p true; wc -l < time.out

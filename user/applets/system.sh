@@ -1,4 +1,7 @@
-# System information that must read the same on both kernels.
+# System information that must read the same on both kernels: uname,
+# id, hostname, date, devices, uptime, free, dmesg and /dev/kmsg, stty
+# without a terminal.  Mounts, df, date -s, hwclock and sysctl are in
+# admin.sh.
 
 echo "== uname arch"
 uname -s
@@ -42,3 +45,24 @@ f=$(mktemp) && [ -f "$f" ] && [ ! -s "$f" ] && echo "mktemp made an empty file" 
 which sh | sed 's|.*/||'
 printf '%s\n' "$HOME" "$LC_ALL"
 sync && echo "synced"
+
+echo "== uptime free"
+uptime | sed -n 's/^ [0-9][0-9]:[0-9][0-9]:[0-9][0-9] up .*,  load average: [0-9]*\.[0-9][0-9], [0-9]*\.[0-9][0-9], [0-9]*\.[0-9][0-9]$/uptime: time, up, load average/p'
+free | sed -n '1s/  */ /gp'
+free | awk '$1 == "Mem:" { print "Mem adds up:", $2 == $3 + $4 + $6, "shared <= total:", $5 <= $2 }'
+free | awk '$1 == "Swap:" { print $1, $2, $3, $4 }'
+free -m | awk '$1 == "Mem:" { m = $2 } END { print "free -m in MiB:", m > 50 && m < 1024 }'
+
+echo "== dmesg"
+echo "applets: hello from /dev/kmsg" > /dev/kmsg
+dmesg | grep 'applets: hello' | sed 's/^\[ *[0-9]*\.[0-9]*\] /[T] /'
+dmesg -r | grep 'applets: hello' | sed 's/\[ *[0-9]*\.[0-9]*\] /[T] /'
+echo "<3>applets: an error" > /dev/kmsg
+dmesg -r | grep 'applets: an error' | sed 's/\[ *[0-9]*\.[0-9]*\] /[T] /'
+dmesg -c > /dev/null; echo "applets: after the clear" > /dev/kmsg
+dmesg | grep -c applets:
+dmesg -s 100 >/dev/null; echo "dmesg -s status $?"
+
+echo "== stty"
+stty 2>&1; echo "stty status $?"
+stty -a < /dev/null 2>&1; echo "stty -a status $?"
