@@ -6,12 +6,12 @@
  * A generated file is produced whole into a buffer when a read starts at
  * offset 0 (or at the first read), like Linux's seq_file: reading it in
  * small pieces sees one consistent snapshot, and reading it again from
- * the start sees fresh values.  The buffer starts at a page and doubles
- * until the text fits.
+ * the start sees fresh values (fs/gen_text.c, shared with sysfs).  The
+ * buffer starts at a page and doubles until the text fits.
  *
- * Lock: proc_file.lock (a mutex) protects one open file's buffer; show()
- * runs under it and may take tasklist_lock, task locks, mm->lock or
- * namespace_sem (docs/locking.md).
+ * Lock: proc_file.lock (the open file's gen_text lock, a mutex) protects
+ * its buffer; show() runs under it and may take tasklist_lock, task
+ * locks, mm->lock or namespace_sem (docs/locking.md).
  */
 #include <format.h>
 #include <cred.h>
@@ -235,40 +235,27 @@ const struct file_operations proc_dir_fops = {
 
 /* --- generated files ----------------------------------------------------------- */
 
-struct proc_file {
-	struct mutex lock;		/* protects buf and len */
-	char *buf;			/* NULL: not generated yet */
-	size_t len;
-};
-
 static int proc_file_open(struct inode *inode, struct file *f)
 {
 	const struct proc_entry *e = proc_node(inode)->entry;
-	struct proc_file *pf;
 
 	if ((f->mode & FMODE_WRITE) && !e->write)
 		return -EACCES;
 	if ((f->mode & FMODE_READ) && !e->show)
 		return -EACCES;
-	pf = kzalloc(sizeof(*pf));
-	if (!pf)
-		return -ENOMEM;
-	mutex_init(&pf->lock);
-	f->private = pf;
-	return 0;
+	return gen_text_open(f, 0);
 }
 
 static void proc_file_release(struct inode *inode, struct file *f)
 {
-	struct proc_file *pf = f->private;
-
-	kfree(pf->buf);
-	kfree(pf);
+	gen_text_release(f);
 }
 
-/* Run show() into a buffer that fits (pf->lock held). */
-static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
+/* Run show() into a buffer that fits; a failure keeps the previous text. */
+static int proc_generate(struct gen_text *g, const void *arg)
 {
+	const struct proc_node *pn = arg;
+
 	for (size_t size = PAGE_SIZE; size <= PROC_BUF_MAX; size *= 2) {
 		char *buf = kmalloc(size, GFP_KERNEL);
 		struct seq_buf s;
@@ -284,9 +271,9 @@ static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
 				return err;
 			continue;
 		}
-		kfree(pf->buf);
-		pf->buf = buf;
-		pf->len = s.len;
+		kfree(g->buf);
+		g->buf = buf;
+		g->len = s.len;
 		return 0;
 	}
 	return -EFBIG;
@@ -294,42 +281,19 @@ static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
 
 static ssize_t proc_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 {
-	struct proc_file *pf = f->private;
-	ssize_t n = 0;
-	int err = 0;
+	return gen_text_read(f->private, proc_generate, proc_node(f->inode), to, pos);
+}
 
-	mutex_lock(&pf->lock);
-	if (!pf->buf || *pos == 0)
-		err = proc_generate(pf, proc_node(f->inode));
-	if (!err && *pos < pf->len) {
-		n = (ssize_t)copy_to_iter(pf->buf + *pos, pf->len - *pos, to);
-		if (n == 0 && iov_iter_count(to))
-			err = -EFAULT;
-		*pos += (u64)n;
-	}
-	mutex_unlock(&pf->lock);
-	return err ? err : n;
+static ssize_t proc_store(const void *arg, const char *buf, size_t len)
+{
+	const struct proc_node *pn = arg;
+
+	return pn->entry->write(pn, buf, len);
 }
 
 static ssize_t proc_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 {
-	const struct proc_node *pn = proc_node(f->inode);
-	size_t len = MIN(iov_iter_count(from), (size_t)PROC_WRITE_MAX);
-	char *buf = kmalloc(len + 1, GFP_KERNEL);
-	ssize_t n;
-
-	if (!buf)
-		return -ENOMEM;
-	if (copy_from_iter(buf, len, from) != len) {
-		kfree(buf);
-		return -EFAULT;
-	}
-	buf[len] = '\0';
-	n = pn->entry->write(pn, buf, len);
-	kfree(buf);
-	if (n > 0)
-		*pos += (u64)n;
-	return n;
+	return gen_text_write(from, pos, PROC_WRITE_MAX, proc_store, proc_node(f->inode));
 }
 
 const struct file_operations proc_file_fops = {
