@@ -120,6 +120,11 @@ static const syscall_fn syscall_table[NR_SYSCALLS] = {
 	SYSCALL(mremap),
 	SYSCALL(msync),
 	SYSCALL(madvise),
+	SYSCALL(mlock),
+	SYSCALL(mlock2),
+	SYSCALL(munlock),
+	SYSCALL(mlockall),
+	SYSCALL(munlockall),
 	SYSCALL(mincore),
 	SYSCALL(fadvise64),
 

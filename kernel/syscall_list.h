@@ -113,6 +113,11 @@ DECLARE(brk);
 DECLARE(mremap);
 DECLARE(msync);
 DECLARE(madvise);
+DECLARE(mlock);
+DECLARE(mlock2);
+DECLARE(munlock);
+DECLARE(mlockall);
+DECLARE(munlockall);
 DECLARE(mincore);
 DECLARE(fadvise64);
 

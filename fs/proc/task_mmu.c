@@ -47,6 +47,8 @@ void proc_mem_stats(struct mm *mm, struct proc_mem_stats *st)
 
 		st->size += pages;
 		st->rss += rss;
+		if (v->flags & VM_LOCKED)
+			st->locked += pages;
 		if (v->flags & VM_SHARED)
 			st->shared += rss;
 		if (vma_is_stack(v, mm)) {

@@ -9,6 +9,7 @@ struct mm;
 struct proc_mem_stats {
 	unsigned long size, rss, shared;	/* pages: mapped, resident, resident shared */
 	unsigned long exec, data, stack;	/* pages by kind of area */
+	unsigned long locked;			/* pages in mlock'ed areas */
 	unsigned long start_code, end_code, start_stack, start_brk, brk;
 };
 
