@@ -83,6 +83,8 @@ struct mm {
 	unsigned long arg_start, arg_end, env_start, env_end;	/* for /proc */
 	struct file *exe_file;		/* immutable after exec: the program, for /proc */
 	unsigned int def_flags;		/* lock: VM_LOCK_MASK bits new areas get (mlockall) */
+	int dumpable;			/* atomic: 1 (SUID_DUMP_USER) or 0: core dumps, /proc
+					   ownership (prctl PR_SET_DUMPABLE, id changes, exec) */
 	int users;			/* atomic: tasks using this mm */
 };
 

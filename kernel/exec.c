@@ -5,6 +5,7 @@
  * entry.  Only when all of that succeeded is the old address space
  * dropped; before that an error leaves the caller as it was.
  */
+#include <cred.h>
 #include <elf.h>
 #include <errno.h>
 #include <exec.h>
@@ -598,6 +599,20 @@ static int open_following_scripts(const char **path, struct exec_args *args,
 	}
 }
 
+/*
+ * Linux's begin_new_exec(): the new program may be dumped unless the
+ * caller's effective ids differ from its real ones or it may not read the
+ * program (fs.suid_dumpable is 0 then).
+ */
+static int exec_dumpable(struct file *exe)
+{
+	const struct cred *c = current_cred();
+
+	if (c->euid != c->uid || c->egid != c->gid)
+		return 0;
+	return vfs_permission(c, exe->inode, MAY_READ) == 0;
+}
+
 int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame)
 {
 	struct task *t = current_task();
@@ -622,6 +637,7 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	}
 	exec_kill_other_threads();	/* the point of no return */
+	mm->dumpable = exec_dumpable(mm->exe_file);
 	task_lock(t);			/* /proc readers take the mm under it */
 	old = t->mm;
 	t->mm = mm;

@@ -182,6 +182,9 @@ long do_clone(const struct clone_request *req)
 	rseq_fork(child, parent, (flags & CLONE_VM) != 0);
 	child->cred = parent->cred ? cred_get(parent->cred) : NULL;
 	child->nice = READ_ONCE(parent->nice);
+	child->no_new_privs = parent->no_new_privs;
+	child->timer_slack_ns = parent->timer_slack_ns;
+	child->default_timer_slack_ns = parent->timer_slack_ns;	/* Linux's rule */
 	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */
 	if (task_account(child, rlimit_cur(RLIMIT_NPROC))) {
 		release_resources(child);

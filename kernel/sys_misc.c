@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <mm.h>
 #include <proc.h>
+#include <vm.h>
 #include <random.h>
 #include <string.h>
 #include <syscall.h>
@@ -218,8 +219,56 @@ SYSCALL_DEFINE3(getrandom, void *, ubuf, size_t, len, unsigned int, flags)
 #define PR_SET_DUMPABLE		4
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
+#define PR_SET_TIMERSLACK	29
+#define PR_GET_TIMERSLACK	30
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
 #define PR_SET_NO_NEW_PRIVS	38
 #define PR_GET_NO_NEW_PRIVS	39
+
+/* The options about the process rather than the thread's name and signals. */
+static long prctl_process(int option, unsigned long arg2, unsigned long arg3,
+			  unsigned long arg4, unsigned long arg5)
+{
+	struct task *t = current_task();
+	unsigned long flags;
+	int v;
+
+	switch (option) {
+	case PR_GET_DUMPABLE:
+		return READ_ONCE(t->mm->dumpable);
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1)		/* SUID_DUMP_DISABLE or SUID_DUMP_USER only */
+			return -EINVAL;
+		WRITE_ONCE(t->mm->dumpable, (int)arg2);
+		return 0;
+	case PR_SET_NO_NEW_PRIVS:
+		if (arg2 != 1 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		t->no_new_privs = true;	/* for good: nothing clears it */
+		return 0;
+	case PR_GET_NO_NEW_PRIVS:
+		if (arg2 || arg3 || arg4 || arg5)
+			return -EINVAL;
+		return t->no_new_privs;
+	case PR_SET_CHILD_SUBREAPER:
+		flags = spin_lock_irqsave(&tasklist_lock);
+		t->group_leader->child_subreaper = arg2 != 0;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		v = READ_ONCE(t->group_leader->child_subreaper);
+		return put_user(v, (int __user *)arg2);
+	case PR_SET_TIMERSLACK:
+		/* Timers here never wait longer than asked: any slack holds. */
+		t->timer_slack_ns = (long)arg2 <= 0 ? t->default_timer_slack_ns : arg2;
+		return 0;
+	case PR_GET_TIMERSLACK:
+		return (long)t->timer_slack_ns;
+	default:
+		return -EINVAL;
+	}
+}
 
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
@@ -228,9 +277,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	char name[TASK_COMM_LEN];
 	int sig;
 
-	(void)arg3;
-	(void)arg4;
-	(void)arg5;
 	switch (option) {
 	case PR_SET_NAME:
 		if (strncpy_from_user(name, (const char __user *)arg2, sizeof(name)) == -EFAULT)
@@ -250,12 +296,8 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_PDEATHSIG:
 		sig = t->pdeath_signal;
 		return put_user(sig, (int __user *)arg2);
-	case PR_GET_DUMPABLE:
-		return 1;
-	case PR_SET_DUMPABLE:
-		return arg2 <= 1 ? 0 : -EINVAL;
 	default:
-		return -EINVAL;
+		return prctl_process(option, arg2, arg3, arg4, arg5);
 	}
 }
 

@@ -30,6 +30,7 @@ struct mm *mm_create(void)
 	mm->mmap_base = USER_MMAP_BASE;
 	mm->stack_top = USER_STACK_TOP;
 	mm->users = 1;
+	mm->dumpable = 1;
 	return mm;
 }
 
@@ -116,6 +117,7 @@ struct mm *mm_fork(struct mm *old)
 	new->arg_end = old->arg_end;
 	new->env_start = old->env_start;
 	new->env_end = old->env_end;
+	new->dumpable = READ_ONCE(old->dumpable);
 	new->exe_file = old->exe_file;
 	if (new->exe_file)
 		file_get(new->exe_file);

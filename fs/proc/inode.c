@@ -118,18 +118,17 @@ bool proc_emit_number(struct dir_context *ctx, u64 pos, unsigned long n, u64 ino
 	return dir_emit(ctx, name, len, pos + 1, ino, type);
 }
 
-/* The owner of a file inside /proc/PID: the task's effective ids, as Linux. */
-static void proc_owner(const struct proc_node *pn, u32 *uid, u32 *gid)
+/*
+ * The owner of an entry of this mode inside the /proc/PID of pn (Linux's
+ * task_dump_owner(): proc_task_owner()); root's outside any process.
+ */
+static void proc_owner(const struct proc_node *pn, u32 mode, u32 *uid, u32 *gid)
 {
 	struct task *t = pn->pid ? proc_node_task(pn) : NULL;
 
 	*uid = *gid = 0;
 	if (t) {
-		const struct cred *c = task_cred_get(t);
-
-		*uid = c->euid;
-		*gid = c->egid;
-		cred_put(c);
+		proc_task_owner(t, mode, uid, gid);
 		task_put(t);
 	}
 }
@@ -142,7 +141,7 @@ static struct inode *proc_fixed_inode(struct inode *dir, const struct proc_entry
 	const struct proc_node *pn = proc_node(dir);
 	u32 uid, gid;
 
-	proc_owner(pn, &uid, &gid);
+	proc_owner(pn, e->mode, &uid, &gid);
 	return proc_make_inode(dir->sb, e, pn, uid, gid, 0);
 }
 
@@ -377,6 +376,7 @@ static bool proc_revalidate(struct dentry *d)
 	struct inode *inode = READ_ONCE(d->inode);
 	const struct proc_node *pn;
 	struct task *t;
+	u32 uid, gid;
 
 	if (!inode)
 		return false;
@@ -387,7 +387,13 @@ static bool proc_revalidate(struct dentry *d)
 	if (!t)
 		return false;
 	task_put(t);
-	return pn->fd < 0 || proc_fd_still_open(pn);
+	if (pn->fd >= 0 && !proc_fd_still_open(pn))
+		return false;
+	/* As Linux's pid_update_inode(): the owner follows setuid and dumpability. */
+	proc_owner(pn, inode->mode, &uid, &gid);
+	WRITE_ONCE(inode->uid, uid);
+	WRITE_ONCE(inode->gid, gid);
+	return true;
 }
 
 const struct dentry_operations proc_dentry_ops = {
