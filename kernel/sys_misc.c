@@ -307,14 +307,27 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/*
+ * Every task may run on every online CPU.  As Linux: pid 0 is the caller,
+ * an unknown one ESRCH; only the mask's own bytes are written (the rest
+ * of the buffer stays) and their number returned.
+ */
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
 {
 	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
+	unsigned long flags;
+	bool found;
 
-	(void)pid;
 	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	if (clear_user((void __user *)umask, len) || put_user(mask, (unsigned long __user *)umask))
+	if (pid < 0)
+		return -ESRCH;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	found = pid == 0 || pid_lookup(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!found)
+		return -ESRCH;
+	if (put_user(mask, (unsigned long __user *)umask))
 		return -EFAULT;
 	return sizeof(mask);
 }
