@@ -90,6 +90,48 @@ static long move_keeping_old(struct mm *mm, struct vma *v, unsigned long old, si
 	return move_mapping(mm, v, old, len, (unsigned long)to, len, true);
 }
 
+/*
+ * old_len 0 on a shared mapping: a second mapping of the same pages (Linux
+ * keeps this old trick; a private one is EINVAL).  Only by moving: without
+ * MREMAP_MAYMOVE there is nowhere to put it (ENOMEM).
+ */
+static long duplicate_shared(struct mm *mm, struct vma *v, unsigned long old, size_t new_len,
+			     unsigned int flags, unsigned long new_addr)
+{
+	struct vma *nv;
+	long to;
+
+	if (!(v->flags & VM_SHARED) || (v->flags & VM_SPECIAL))
+		return -EINVAL;
+	if (!(flags & MREMAP_MAYMOVE))
+		return -ENOMEM;
+	if (flags & MREMAP_FIXED) {
+		if (new_len > USER_SPACE_END || new_addr > USER_SPACE_END - new_len)
+			return -EINVAL;
+		to = vm_unmap(mm, new_addr, new_len);
+		if (to)
+			return to;
+		to = (long)new_addr;
+		v = vma_find(mm, old);
+		if (!v || v->start > old)
+			return -EFAULT;		/* the unmap took the source */
+	} else {
+		to = vma_find_free(mm, 0, new_len);
+		if (to < 0)
+			return to;
+	}
+	nv = vma_alloc((unsigned long)to, (unsigned long)to + new_len, v->prot, v->flags);
+	if (!nv)
+		return -ENOMEM;
+	vma_share_backing(nv, v, (old - v->start) >> PAGE_SHIFT);
+	if (v->shared && nv->pgoff + (new_len >> PAGE_SHIFT) > shared_anon_pages(v->shared)) {
+		vma_free(nv);
+		return -ENOMEM;	/* past the end of the shared object */
+	}
+	vma_insert(mm, nv);
+	return to;
+}
+
 static long do_mremap(struct mm *mm, unsigned long old, size_t old_len, size_t new_len,
 		      unsigned int flags, unsigned long new_addr)
 {
@@ -98,6 +140,8 @@ static long do_mremap(struct mm *mm, unsigned long old, size_t old_len, size_t n
 
 	if (!v || v->start > old || old + old_len > v->end)
 		return -EFAULT;
+	if (!old_len)
+		return duplicate_shared(mm, v, old, new_len, flags, new_addr);
 	if ((v->flags & VM_SPECIAL) && (old != v->start || old_len != v->end - v->start ||
 					new_len != old_len))
 		return -EINVAL;		/* the vDSO moves whole, never resized */
@@ -157,8 +201,6 @@ SYSCALL_DEFINE5(mremap, unsigned long, old, unsigned long, old_len, unsigned lon
 	new_len = ALIGN_UP(new_len, PAGE_SIZE);
 	if (!new_len || old_len > USER_SPACE_END || new_len > USER_SPACE_END)
 		return -EINVAL;
-	if (!old_len)
-		return -EINVAL;		/* duplicating shared mappings is not supported */
 	mutex_lock(&mm->lock);
 	ret = do_mremap(mm, old, old_len, new_len, (unsigned int)flags, new_addr);
 	mutex_unlock(&mm->lock);
