@@ -127,24 +127,35 @@ int vm_populate_locked(struct mm *mm, unsigned long start, unsigned long end)
 	return 0;
 }
 
+/*
+ * mlock's and munlock's range: the start rounded down to its page, the
+ * length up to whole pages.  1 with [*start, *end) set, 0 for an empty
+ * range, -EINVAL when it wraps.
+ */
+static int lock_range(unsigned long *start, size_t len, unsigned long *end)
+{
+	len = ALIGN_UP(len + (*start & ~PAGE_MASK), PAGE_SIZE);
+	*start &= PAGE_MASK;
+	*end = *start + len;
+	if (*end < *start)
+		return -EINVAL;
+	return *end != *start;
+}
+
 static long do_mlock(unsigned long start, size_t len, unsigned int set)
 {
 	struct mm *mm = current_task()->mm;
-	unsigned long end, pages;
+	unsigned long end;
 	long err;
 
 	if (!may_lock())
 		return -EPERM;
-	len = ALIGN_UP(len + (start & ~PAGE_MASK), PAGE_SIZE);
-	start &= PAGE_MASK;
-	end = start + len;
-	if (end < start)
-		return -EINVAL;
-	if (end == start)
-		return 0;
-	pages = len >> PAGE_SHIFT;
+	err = lock_range(&start, len, &end);
+	if (err <= 0)
+		return err;
 	mutex_lock(&mm->lock);
-	err = vm_lock_fits(mm, pages - locked_pages(mm, start, end)) ? 0 : -ENOMEM;
+	err = vm_lock_fits(mm, ((end - start) >> PAGE_SHIFT) - locked_pages(mm, start, end)) ?
+	      0 : -ENOMEM;
 	if (!err)
 		err = apply_lock_flags(mm, start, end, set);
 	if (!err)
@@ -169,15 +180,10 @@ SYSCALL_DEFINE2(munlock, unsigned long, start, size_t, len)
 {
 	struct mm *mm = current_task()->mm;
 	unsigned long end;
-	long err;
+	long err = lock_range(&start, len, &end);
 
-	len = ALIGN_UP(len + (start & ~PAGE_MASK), PAGE_SIZE);
-	start &= PAGE_MASK;
-	end = start + len;
-	if (end < start)
-		return -EINVAL;
-	if (end == start)
-		return 0;
+	if (err <= 0)
+		return err;
 	mutex_lock(&mm->lock);
 	err = apply_lock_flags(mm, start, end, 0);
 	mutex_unlock(&mm->lock);

@@ -201,43 +201,9 @@ static void show_smap(struct seq_buf *s, struct mm *mm, const struct vma *v, cha
 	show_vm_flags(s, v, mm);
 }
 
-/* The target's mm with a reference, or NULL (kernel thread, gone); -errno. */
-static long smaps_mm(const struct proc_node *pn, struct mm **mmp)
-{
-	struct task *t = proc_node_task(pn);
-
-	if (!t)
-		return -ESRCH;
-	if (!proc_may_access(t)) {
-		task_put(t);
-		return -EACCES;
-	}
-	*mmp = proc_task_mm(t);
-	task_put(t);
-	return 0;
-}
-
 int proc_show_smaps(struct seq_buf *s, const struct proc_node *pn)
 {
-	struct mm *mm = NULL;
-	char *path_buf;
-	struct vma *v;
-	long err = smaps_mm(pn, &mm);
-
-	if (err || !mm)
-		return (int)err;
-	path_buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!path_buf) {
-		mm_put(mm);
-		return -ENOMEM;
-	}
-	mutex_lock(&mm->lock);
-	for (v = vma_find(mm, 0); v; v = vma_next(v))
-		show_smap(s, mm, v, path_buf);
-	mutex_unlock(&mm->lock);
-	kfree(path_buf);
-	mm_put(mm);
-	return 0;
+	return proc_show_areas(s, pn, show_smap);
 }
 
 /* One header line spanning every area, then the sums (Linux: show_smaps_rollup()). */
@@ -245,10 +211,10 @@ int proc_show_smaps_rollup(struct seq_buf *s, const struct proc_node *pn)
 {
 	struct mem_size_stats mss = { 0 };
 	unsigned long first = 0, last = 0;
-	struct mm *mm = NULL;
+	struct mm *mm;
 	struct vma *v;
 	size_t start = s->len;
-	long err = smaps_mm(pn, &mm);
+	long err = proc_access_mm(pn, &mm);
 
 	if (err || !mm)
 		return (int)err;
