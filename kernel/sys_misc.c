@@ -307,6 +307,74 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
+/* Linux's scheduling policies; every task here runs under SCHED_OTHER. */
+#define SCHED_OTHER		0
+#define SCHED_FIFO		1
+#define SCHED_RR		2
+#define SCHED_BATCH		3
+#define SCHED_IDLE		5
+#define SCHED_DEADLINE		6
+
+/* 0, or -EINVAL for a negative pid, -ESRCH for one that names no task. */
+static long sched_target_exists(int pid)
+{
+	unsigned long flags;
+	bool found;
+
+	if (pid < 0)
+		return -EINVAL;
+	flags = spin_lock_irqsave(&tasklist_lock);
+	found = pid == 0 || pid_lookup(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found ? 0 : -ESRCH;
+}
+
+SYSCALL_DEFINE1(sched_getscheduler, int, pid)
+{
+	long err = sched_target_exists(pid);
+
+	return err ? err : SCHED_OTHER;
+}
+
+/* struct sched_param: the static priority, 0 for SCHED_OTHER. */
+SYSCALL_DEFINE2(sched_getparam, int, pid, int *, uparam)
+{
+	int priority = 0;
+	long err;
+
+	if (!uparam || pid < 0)
+		return -EINVAL;
+	err = sched_target_exists(pid);
+	if (err)
+		return err;
+	return put_user(priority, (int __user *)uparam);
+}
+
+/* The static priorities a policy takes: 1-99 for the real-time ones, else 0. */
+SYSCALL_DEFINE1(sched_get_priority_max, int, policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 99;
+	case SCHED_OTHER: case SCHED_BATCH: case SCHED_IDLE: case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE1(sched_get_priority_min, int, policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 1;
+	case SCHED_OTHER: case SCHED_BATCH: case SCHED_IDLE: case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
 /*
  * Every task may run on every online CPU.  As Linux: pid 0 is the caller,
  * an unknown one ESRCH; only the mask's own bytes are written (the rest
@@ -315,17 +383,10 @@ SYSCALL_DEFINE0(sched_yield)
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
 {
 	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
-	unsigned long flags;
-	bool found;
 
 	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	if (pid < 0)
-		return -ESRCH;
-	flags = spin_lock_irqsave(&tasklist_lock);
-	found = pid == 0 || pid_lookup(pid);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!found)
+	if (pid < 0 || sched_target_exists(pid))
 		return -ESRCH;
 	if (put_user(mask, (unsigned long __user *)umask))
 		return -EFAULT;
