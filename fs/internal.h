@@ -5,9 +5,32 @@
 #define FS_INTERNAL_H
 
 #include <file.h>
+#include <mutex.h>
 #include <pathname.h>
 #include <spinlock.h>
 #include <vfs.h>
+
+/* gen_text.c: generated text files (procfs, sysfs). */
+struct gen_text {
+	struct mutex lock;		/* protects buf, len and filled */
+	char *buf;			/* kmalloc'd by whoever fills it */
+	size_t len;
+	bool filled;			/* buf holds the text of a successful fill */
+};
+/* Produce the text into g (g->lock held): 0, or -errno with g left as it was made. */
+typedef int (*gen_text_fill_fn)(struct gen_text *g, const void *arg);
+/* Take a write's data (NUL-terminated): bytes taken, or -errno. */
+typedef ssize_t (*gen_text_store_fn)(const void *arg, const char *buf, size_t len);
+/* open: a gen_text as f->private, with a buffer of bufsize bytes (0: none yet). */
+int gen_text_open(struct file *f, size_t bufsize);
+/* release: free f's gen_text and its text. */
+void gen_text_release(struct file *f);
+/* read(2): fill at offset 0 or when nothing is filled yet, then copy from *pos. */
+ssize_t gen_text_read(struct gen_text *g, gen_text_fill_fn fill, const void *arg,
+		      struct iov_iter *to, u64 *pos);
+/* write(2): up to max bytes copied in and given to store(); *pos advances by what it took. */
+ssize_t gen_text_write(struct iov_iter *from, u64 *pos, size_t max, gen_text_store_fn store,
+		       const void *arg);
 
 /* dcache.c */
 extern struct spinlock dcache_lock;

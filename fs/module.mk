@@ -10,7 +10,7 @@ KOBJS += fs/init.o fs/inode.o fs/pagecache.o fs/iov_iter.o fs/dcache.o fs/d_path
 KOBJS += fs/anon_inodes.o fs/eventpoll.o fs/eventfd.o fs/timerfd.o fs/signalfd.o
 KOBJS += fs/tmpfs/super.o fs/tmpfs/dir.o fs/tmpfs/namei.o fs/tmpfs/file.o
 KOBJS += fs/sendfile.o fs/locks.o fs/fallocate.o fs/copy_file_range.o
-KOBJS += fs/devpts.o fs/openat2.o
+KOBJS += fs/devpts.o fs/openat2.o fs/gen_text.o
 KOBJS += fs/xattr.o fs/tmpfs/xattr.o fs/xattr_ktest.o
 KOBJS += fs/proc/root.o fs/proc/inode.o fs/proc/base.o fs/proc/fd.o fs/proc/array.o \
 	fs/proc/task_mmu.o fs/proc/info.o fs/proc/sys.o fs/proc/task_smaps.o fs/proc/net.o

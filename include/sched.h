@@ -164,6 +164,9 @@ struct task {
 	} rlim[16];			/* getrlimit/setrlimit */
 	char pdeath_signal;		/* own task: prctl(PR_SET_PDEATHSIG) */
 	bool no_new_privs;		/* atomic: prctl(PR_SET_NO_NEW_PRIVS), inherited, sticky */
+	bool child_subreaper;		/* leader, tasklist_lock: orphaned descendants come here */
+	u64 timer_slack_ns;		/* own task: prctl(PR_SET_TIMERSLACK) */
+	u64 default_timer_slack_ns;	/* own task: what PR_SET_TIMERSLACK 0 goes back to */
 	void *robust_list;		/* own task: set_robust_list */
 	size_t robust_list_len;
 

@@ -41,6 +41,9 @@
 #define VM_MAYWRITE	(1u << 4)	/* shared file mapping: mprotect may add PROT_WRITE */
 #define VM_DONTCOPY	(1u << 5)	/* MADV_DONTFORK: a forked child does not get it */
 #define VM_WIPEONFORK	(1u << 6)	/* MADV_WIPEONFORK: the child's copy starts zeroed */
+#define VM_LOCKED	(1u << 7)	/* mlock: pages stay in memory (mm/mlock.c) */
+#define VM_LOCKONFAULT	(1u << 8)	/* with VM_LOCKED: populated by faults, not at once */
+#define VM_LOCK_MASK	(VM_LOCKED | VM_LOCKONFAULT)
 
 struct file;
 struct shared_anon;
@@ -79,6 +82,9 @@ struct mm {
 	unsigned long stack_top;	/* immutable after exec */
 	unsigned long arg_start, arg_end, env_start, env_end;	/* for /proc */
 	struct file *exe_file;		/* immutable after exec: the program, for /proc */
+	unsigned int def_flags;		/* lock: VM_LOCK_MASK bits new areas get (mlockall) */
+	int dumpable;			/* atomic: 1 (SUID_DUMP_USER) or 0: core dumps, /proc
+					   ownership (prctl PR_SET_DUMPABLE, id changes, exec) */
 	int users;			/* atomic: tasks using this mm */
 };
 
@@ -93,6 +99,8 @@ void mm_get(struct mm *mm);
 /* mm_get() unless the last user already left (teardown under way): false then. */
 bool mm_tryget(struct mm *mm);
 void mm_put(struct mm *mm);
+/* Pages in mm's locked areas (VmLck); mm->lock held (mm/mlock.c). */
+unsigned long vm_locked_pages(struct mm *mm);
 /* A copy-on-write duplicate for fork; NULL on -ENOMEM. */
 struct mm *mm_fork(struct mm *old);
 void mm_activate(struct mm *mm);

@@ -172,7 +172,7 @@ bool do_coredump(int sig)
 	struct task *t = current_task();
 	struct core_writer w = { .limit = rlimit_cur(RLIMIT_CORE) };
 
-	if (w.limit == 0 || !t->mm || !t->fs)
+	if (w.limit == 0 || !t->mm || !t->fs || !READ_ONCE(t->mm->dumpable))
 		return false;
 	if (vfs_open(AT_FDCWD, "core", O_CREAT | O_WRONLY | O_TRUNC | O_NOFOLLOW, 0600, &w.f))
 		return false;

@@ -5,6 +5,7 @@
  * builds a new struct cred and swaps the task's pointer (see cred.h).
  */
 #include <cred.h>
+#include <vm.h>
 #include <errno.h>
 #include <kmalloc.h>
 #include <sched.h>
@@ -73,14 +74,22 @@ static struct cred *cred_prepare(void)
 	return c;
 }
 
+/*
+ * Linux's commit_creds(): a change of effective or filesystem ids makes
+ * the process non-dumpable (fs.suid_dumpable is 0): no core dumps, its
+ * /proc files owned by root, until exec or PR_SET_DUMPABLE says otherwise.
+ */
 static void cred_commit(struct cred *c)
 {
 	struct task *t = current_task();
-	const struct cred *old;
+	const struct cred *old, *was = current_cred();	/* root_cred when t->cred is NULL */
 
 	task_lock(t);		/* other tasks (/proc) take references under it */
 	old = t->cred;
 	t->cred = c;
+	if (t->mm && (was->euid != c->euid || was->egid != c->egid ||
+		      was->fsuid != c->fsuid || was->fsgid != c->fsgid))
+		WRITE_ONCE(t->mm->dumpable, 0);
 	task_unlock(t);
 	cred_put(old);
 }

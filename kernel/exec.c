@@ -625,6 +625,20 @@ static struct cred *exec_cred(const struct file *f)
 			     READ_ONCE(current_task()->no_new_privs));
 }
 
+/*
+ * Linux's begin_new_exec(): the new program may be dumped unless the
+ * caller's effective ids differ from its real ones or it may not read the
+ * program (fs.suid_dumpable is 0 then).
+ */
+static int exec_dumpable(struct file *exe)
+{
+	const struct cred *c = current_cred();
+
+	if (c->euid != c->uid || c->egid != c->gid)
+		return 0;
+	return vfs_permission(c, exe->inode, MAY_READ) == 0;
+}
+
 int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame)
 {
 	struct task *t = current_task();
@@ -651,10 +665,12 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		goto out;
 	}
 	exec_kill_other_threads();	/* the point of no return */
+	mm->dumpable = exec_dumpable(mm->exe_file);	/* by the caller's ids, as Linux */
 	t->personality &= ~READ_IMPLIES_EXEC;	/* a 64-bit program */
 	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid) {
 		t->pdeath_signal = 0;	/* as Linux, on a change of identity */
 		t->personality &= ~PER_CLEAR_ON_SETID;
+		mm->dumpable = 0;	/* commit_creds(): fs.suid_dumpable, 0 */
 	}
 	cred_install(cred);
 	cred = NULL;

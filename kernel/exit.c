@@ -66,21 +66,44 @@ static void release_resources(struct task *t)
 		fs_context_put(fs);
 }
 
-/* Give t's children to init (tasklist_lock held). */
+/*
+ * Who adopts t's children (tasklist_lock held): the nearest ancestor that
+ * made itself a child subreaper (prctl(PR_SET_CHILD_SUBREAPER)) and is not
+ * exiting, else init, as Linux's find_new_reaper().
+ */
+static struct task *new_reaper(struct task *t)
+{
+	for (struct task *p = t->parent; p && p != init_task; p = p->parent)
+		if (p->child_subreaper && !p->exit_state && !p->group_exiting)
+			return p;
+	return init_task;
+}
+
+static int process_status(struct task *leader);
+
+/* Give t's children to their new reaper (tasklist_lock held). */
 static void reparent_children(struct task *t)
 {
-	struct task *c, *tmp;
+	struct task *c, *tmp, *reaper = new_reaper(t);
 	bool zombie = false;
 
 	list_for_each_entry_safe(c, tmp, &t->children, sibling) {
 		list_del(&c->sibling);
-		c->parent = init_task;
-		WRITE_ONCE(c->ppid, init_task->tgid);
-		list_add_tail(&c->sibling, &init_task->children);
+		c->parent = reaper;
+		WRITE_ONCE(c->ppid, reaper->tgid);
+		list_add_tail(&c->sibling, &reaper->children);
+		if (c->exit_state == EXIT_ZOMBIE && reaper != init_task) {
+			/* Linux tells the new parent about a zombie it adopts. */
+			int status = process_status(c);
+			int code = !(status & 0x7f) ? CLD_EXITED :
+				   (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+
+			signal_notify_parent(c, code, code == CLD_EXITED ? status >> 8 : status & 0x7f);
+		}
 		zombie |= c->exit_state == EXIT_ZOMBIE;
 	}
 	if (zombie)
-		wake_up(&init_task->child_wait);
+		wake_up(&reaper->child_wait);
 }
 
 static int process_status(struct task *leader)

@@ -185,6 +185,8 @@ long do_clone(const struct clone_request *req)
 	child->ioprio = READ_ONCE(parent->ioprio);
 	child->personality = parent->personality;
 	child->no_new_privs = READ_ONCE(parent->no_new_privs);
+	child->timer_slack_ns = parent->timer_slack_ns;
+	child->default_timer_slack_ns = parent->timer_slack_ns;	/* Linux's rule */
 	/* RLIMIT_NPROC counts every task of the real user; root is exempt. */
 	if (task_account(child, rlimit_cur(RLIMIT_NPROC))) {
 		release_resources(child);

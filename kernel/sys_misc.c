@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <mm.h>
 #include <proc.h>
+#include <vm.h>
 #include <random.h>
 #include <string.h>
 #include <syscall.h>
@@ -219,6 +220,10 @@ SYSCALL_DEFINE3(getrandom, void *, ubuf, size_t, len, unsigned int, flags)
 #define PR_SET_NAME		15
 #define PR_GET_NAME		16
 #define PR_CAPBSET_READ		23
+#define PR_SET_TIMERSLACK	29
+#define PR_GET_TIMERSLACK	30
+#define PR_SET_CHILD_SUBREAPER	36
+#define PR_GET_CHILD_SUBREAPER	37
 #define PR_SET_NO_NEW_PRIVS	38
 #define PR_GET_NO_NEW_PRIVS	39
 #define PR_CAP_AMBIENT		47
@@ -276,6 +281,41 @@ static long prctl_caps(int option, unsigned long arg2, unsigned long arg3,
 	}
 }
 
+/* The options about the process rather than the thread's name and signals. */
+static long prctl_process(int option, unsigned long arg2, unsigned long arg3,
+			  unsigned long arg4, unsigned long arg5)
+{
+	struct task *t = current_task();
+	unsigned long flags;
+	int v;
+
+	switch (option) {
+	case PR_GET_DUMPABLE:
+		return READ_ONCE(t->mm->dumpable);
+	case PR_SET_DUMPABLE:
+		if (arg2 > 1)		/* SUID_DUMP_DISABLE or SUID_DUMP_USER only */
+			return -EINVAL;
+		WRITE_ONCE(t->mm->dumpable, (int)arg2);
+		return 0;
+	case PR_SET_CHILD_SUBREAPER:
+		flags = spin_lock_irqsave(&tasklist_lock);
+		t->group_leader->child_subreaper = arg2 != 0;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return 0;
+	case PR_GET_CHILD_SUBREAPER:
+		v = READ_ONCE(t->group_leader->child_subreaper);
+		return put_user(v, (int __user *)arg2);
+	case PR_SET_TIMERSLACK:
+		/* Timers here never wait longer than asked: any slack holds. */
+		t->timer_slack_ns = (long)arg2 <= 0 ? t->default_timer_slack_ns : arg2;
+		return 0;
+	case PR_GET_TIMERSLACK:
+		return (long)t->timer_slack_ns;
+	default:
+		return -EINVAL;
+	}
+}
+
 SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 		unsigned long, arg4, unsigned long, arg5)
 {
@@ -302,10 +342,6 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_GET_PDEATHSIG:
 		sig = t->pdeath_signal;
 		return put_user(sig, (int __user *)arg2);
-	case PR_GET_DUMPABLE:
-		return 1;
-	case PR_SET_DUMPABLE:
-		return arg2 <= 1 ? 0 : -EINVAL;
 	case PR_SET_NO_NEW_PRIVS:
 	case PR_GET_NO_NEW_PRIVS:
 		return prctl_no_new_privs(option, arg2, arg3, arg4, arg5);
@@ -313,7 +349,7 @@ SYSCALL_DEFINE5(prctl, int, option, unsigned long, arg2, unsigned long, arg3,
 	case PR_CAP_AMBIENT:
 		return prctl_caps(option, arg2, arg3, arg4, arg5);
 	default:
-		return -EINVAL;
+		return prctl_process(option, arg2, arg3, arg4, arg5);
 	}
 }
 
@@ -323,31 +359,88 @@ SYSCALL_DEFINE0(sched_yield)
 	return 0;
 }
 
-/* Does task pid (0: the caller) exist?  Every task may run on every CPU. */
-static bool task_exists(int pid)
+/* Linux's scheduling policies; every task here runs under SCHED_OTHER. */
+#define SCHED_OTHER		0
+#define SCHED_FIFO		1
+#define SCHED_RR		2
+#define SCHED_BATCH		3
+#define SCHED_IDLE		5
+#define SCHED_DEADLINE		6
+
+/* 0, or -EINVAL for a negative pid, -ESRCH for one that names no task. */
+static long sched_target_exists(int pid)
 {
 	unsigned long flags;
-	struct task *t;
+	bool found;
 
-	if (!pid)
-		return true;
+	if (pid < 0)
+		return -EINVAL;
 	flags = spin_lock_irqsave(&tasklist_lock);
-	t = pid > 0 ? pid_lookup(pid) : NULL;
-	if (t && t->exit_state == EXIT_DEAD)
-		t = NULL;
+	found = pid == 0 || pid_lookup(pid);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return t != NULL;
+	return found ? 0 : -ESRCH;
 }
 
+SYSCALL_DEFINE1(sched_getscheduler, int, pid)
+{
+	long err = sched_target_exists(pid);
+
+	return err ? err : SCHED_OTHER;
+}
+
+/* struct sched_param: the static priority, 0 for SCHED_OTHER. */
+SYSCALL_DEFINE2(sched_getparam, int, pid, int *, uparam)
+{
+	int priority = 0;
+	long err;
+
+	if (!uparam || pid < 0)
+		return -EINVAL;
+	err = sched_target_exists(pid);
+	if (err)
+		return err;
+	return put_user(priority, (int __user *)uparam);
+}
+
+/* The static priorities a policy takes: 1-99 for the real-time ones, else 0. */
+SYSCALL_DEFINE1(sched_get_priority_max, int, policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 99;
+	case SCHED_OTHER: case SCHED_BATCH: case SCHED_IDLE: case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+SYSCALL_DEFINE1(sched_get_priority_min, int, policy)
+{
+	switch (policy) {
+	case SCHED_FIFO: case SCHED_RR:
+		return 1;
+	case SCHED_OTHER: case SCHED_BATCH: case SCHED_IDLE: case SCHED_DEADLINE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/*
+ * Every task may run on every online CPU.  As Linux: pid 0 is the caller,
+ * an unknown one ESRCH; only the mask's own bytes are written (the rest
+ * of the buffer stays) and their number returned.
+ */
 SYSCALL_DEFINE3(sched_getaffinity, int, pid, unsigned int, len, unsigned long *, umask)
 {
 	unsigned long mask = ncpus_online >= 64 ? ~0ul : (1ul << ncpus_online) - 1;
 
 	if (len < sizeof(mask) || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	if (!task_exists(pid))
+	if (pid < 0 || sched_target_exists(pid))
 		return -ESRCH;
-	if (clear_user((void __user *)umask, len) || put_user(mask, (unsigned long __user *)umask))
+	if (put_user(mask, (unsigned long __user *)umask))
 		return -EFAULT;
 	return sizeof(mask);
 }

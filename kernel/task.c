@@ -67,6 +67,7 @@ struct task *task_alloc(const char *name)
 	wait_queue_init(&t->child_wait);
 	itimer_init_task(t);
 	t->start_time_ns = clock_monotonic_ns();
+	t->timer_slack_ns = t->default_timer_slack_ns = 50000;	/* Linux's default, 50 us */
 	arch_task_init(t);
 	return t;
 }

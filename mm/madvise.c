@@ -49,6 +49,8 @@ static long advise_drop(struct mm *mm, struct vma *v, unsigned long from, unsign
 {
 	if (advice == MADV_FREE && (v->file || (v->flags & VM_SHARED)))
 		return -EINVAL;		/* MADV_FREE: private anonymous memory only */
+	if (advice != MADV_DONTNEED_LOCKED && (v->flags & VM_LOCKED))
+		return -EINVAL;		/* locked pages stay */
 	mmu_unmap_put(mm->root, from, to);
 	return 0;
 }
@@ -140,6 +142,8 @@ static long remove_prepare(struct vma *v, unsigned long from, unsigned long to,
 			   struct file **f, s64 *offset)
 {
 	*f = NULL;
+	if (v->flags & VM_LOCKED)
+		return -EINVAL;
 	if (!v->file && !v->shared)
 		return -EINVAL;
 	/* Debian's 6.1 asks vma_is_shared_maywrite(), not for PROT_WRITE now. */

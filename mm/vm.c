@@ -30,6 +30,7 @@ struct mm *mm_create(void)
 	mm->mmap_base = USER_MMAP_BASE;
 	mm->stack_top = USER_STACK_TOP;
 	mm->users = 1;
+	mm->dumpable = 1;
 	return mm;
 }
 
@@ -82,7 +83,7 @@ static int fork_vma(struct mm *new, struct mm *old, struct vma *v)
 
 	if (v->flags & VM_DONTCOPY)
 		return 0;
-	copy = vma_alloc(v->start, v->end, v->prot, v->flags);
+	copy = vma_alloc(v->start, v->end, v->prot, v->flags & ~VM_LOCK_MASK);	/* not inherited */
 	if (!copy)
 		return -ENOMEM;
 	vma_share_backing(copy, v, 0);
@@ -116,6 +117,7 @@ struct mm *mm_fork(struct mm *old)
 	new->arg_end = old->arg_end;
 	new->env_start = old->env_start;
 	new->env_end = old->env_end;
+	new->dumpable = READ_ONCE(old->dumpable);
 	new->exe_file = old->exe_file;
 	if (new->exe_file)
 		file_get(new->exe_file);
@@ -262,6 +264,9 @@ static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsi
 	len = ALIGN_UP(len, PAGE_SIZE);
 	if (f && pgoff + (len >> PAGE_SHIFT) < pgoff)
 		return -EOVERFLOW;
+	err = vm_lock_new_area(mm, flags & MAP_LOCKED, len);
+	if (err)
+		return err;
 	err = place_mapping(mm, addr, len, flags);
 	if (err < 0)
 		return err;
@@ -269,8 +274,11 @@ static long map_range(struct mm *mm, unsigned long addr, unsigned long len, unsi
 	v = new_area(addr, len, prot, flags, f, pgoff);
 	if (!v)
 		return -ENOMEM;
+	v->flags |= mm->def_flags | ((flags & MAP_LOCKED) ? VM_LOCKED : 0);
 	vma_insert(mm, v);
-	if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE && prot != PROT_NONE)
+	if ((v->flags & VM_LOCK_MASK) == VM_LOCKED)
+		vm_populate_locked(mm, v->start, v->end);	/* errors ignored, as Linux */
+	else if ((flags & (MAP_POPULATE | MAP_NONBLOCK)) == MAP_POPULATE && prot != PROT_NONE)
 		populate_area(mm, v);
 	return (long)addr;
 }

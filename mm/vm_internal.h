@@ -34,6 +34,13 @@ int break_cow(struct mm *mm, struct vma *v, unsigned long page_va);
  */
 int vm_populate(struct mm *mm, struct vma *v, unsigned long from, unsigned long to, bool write);
 
+/* mlock.c (mm->lock held): may 'more' pages be locked (RLIMIT_MEMLOCK)? */
+bool vm_lock_fits(struct mm *mm, unsigned long more);
+/* mmap's checks for a new area of len bytes locked by MAP_LOCKED or mlockall: 0, -EPERM, -EAGAIN. */
+long vm_lock_new_area(struct mm *mm, bool map_locked, unsigned long len);
+/* Fault in the locked (not on-fault) areas' pages in [start, end): 0 or mlock's errno. */
+int vm_populate_locked(struct mm *mm, unsigned long start, unsigned long end);
+
 /* File mappings (file_map.c). */
 void file_map_link(struct vma *v);
 void file_map_unlink(struct vma *v);

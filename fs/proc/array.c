@@ -250,7 +250,7 @@ static void show_status_mem(struct seq_buf *s, const struct proc_mem_stats *st)
 	unsigned long kb = PAGE_SIZE / 1024;
 
 	seq_printf(s, "VmPeak:\t%8lu kB\nVmSize:\t%8lu kB\n", st->size * kb, st->size * kb);
-	seq_printf(s, "VmLck:\t%8lu kB\nVmPin:\t%8lu kB\n", 0ul, 0ul);
+	seq_printf(s, "VmLck:\t%8lu kB\nVmPin:\t%8lu kB\n", st->locked * kb, 0ul);
 	seq_printf(s, "VmHWM:\t%8lu kB\nVmRSS:\t%8lu kB\n", st->rss * kb, st->rss * kb);
 	seq_printf(s, "RssAnon:\t%8lu kB\nRssFile:\t%8lu kB\nRssShmem:\t%8lu kB\n",
 		   (st->rss - st->shared) * kb, 0ul, st->shared * kb);

@@ -52,7 +52,41 @@ bool proc_may_access(struct task *t)
 	ok = me->fsuid == c->uid && me->fsuid == c->euid && me->fsuid == c->suid &&
 	     me->fsgid == c->gid && me->fsgid == c->egid && me->fsgid == c->sgid;
 	cred_put(c);
-	return ok;
+	return ok && proc_task_dumpable(t);	/* Linux: a non-dumpable mm needs the capability */
+}
+
+bool proc_task_dumpable(struct task *t)
+{
+	bool dumpable;
+
+	task_lock(t);
+	dumpable = !t->mm || READ_ONCE(t->mm->dumpable);
+	task_unlock(t);
+	return dumpable;
+}
+
+/* Linux's task_dump_owner() test for the non-directories: an mm that may be dumped. */
+static bool owned_as_task(struct task *t)
+{
+	bool mine;
+
+	task_lock(t);
+	mine = t->mm && READ_ONCE(t->mm->dumpable);
+	task_unlock(t);
+	return mine;
+}
+
+void proc_task_owner(struct task *t, u32 mode, u32 *uid, u32 *gid)
+{
+	const struct cred *c;
+
+	*uid = *gid = 0;
+	if (mode != (S_IFDIR | 0555) && !owned_as_task(t))
+		return;
+	c = task_cred_get(t);
+	*uid = c->euid;
+	*gid = c->egid;
+	cred_put(c);
 }
 
 struct mm *proc_task_mm(struct task *t)

@@ -6,12 +6,12 @@
  * A generated file is produced whole into a buffer when a read starts at
  * offset 0 (or at the first read), like Linux's seq_file: reading it in
  * small pieces sees one consistent snapshot, and reading it again from
- * the start sees fresh values.  The buffer starts at a page and doubles
- * until the text fits.
+ * the start sees fresh values (fs/gen_text.c, shared with sysfs).  The
+ * buffer starts at a page and doubles until the text fits.
  *
- * Lock: proc_file.lock (a mutex) protects one open file's buffer; show()
- * runs under it and may take tasklist_lock, task locks, mm->lock or
- * namespace_sem (docs/locking.md).
+ * Lock: proc_file.lock (the open file's gen_text lock, a mutex) protects
+ * its buffer; show() runs under it and may take tasklist_lock, task
+ * locks, mm->lock or namespace_sem (docs/locking.md).
  */
 #include <format.h>
 #include <cred.h>
@@ -118,18 +118,17 @@ bool proc_emit_number(struct dir_context *ctx, u64 pos, unsigned long n, u64 ino
 	return dir_emit(ctx, name, len, pos + 1, ino, type);
 }
 
-/* The owner of a file inside /proc/PID: the task's effective ids, as Linux. */
-static void proc_owner(const struct proc_node *pn, u32 *uid, u32 *gid)
+/*
+ * The owner of an entry of this mode inside the /proc/PID of pn (Linux's
+ * task_dump_owner(): proc_task_owner()); root's outside any process.
+ */
+static void proc_owner(const struct proc_node *pn, u32 mode, u32 *uid, u32 *gid)
 {
 	struct task *t = pn->pid ? proc_node_task(pn) : NULL;
 
 	*uid = *gid = 0;
 	if (t) {
-		const struct cred *c = task_cred_get(t);
-
-		*uid = c->euid;
-		*gid = c->egid;
-		cred_put(c);
+		proc_task_owner(t, mode, uid, gid);
 		task_put(t);
 	}
 }
@@ -142,7 +141,7 @@ static struct inode *proc_fixed_inode(struct inode *dir, const struct proc_entry
 	const struct proc_node *pn = proc_node(dir);
 	u32 uid, gid;
 
-	proc_owner(pn, &uid, &gid);
+	proc_owner(pn, e->mode, &uid, &gid);
 	return proc_make_inode(dir->sb, e, pn, uid, gid, 0);
 }
 
@@ -235,38 +234,25 @@ const struct file_operations proc_dir_fops = {
 
 /* --- generated files ----------------------------------------------------------- */
 
-struct proc_file {
-	struct mutex lock;		/* protects buf and len */
-	char *buf;			/* NULL: not generated yet */
-	size_t len;
-};
-
 static int proc_file_open(struct inode *inode, struct file *f)
 {
 	const struct proc_entry *e = proc_node(inode)->entry;
-	struct proc_file *pf;
 
 	if ((f->mode & FMODE_WRITE) && !e->write)
 		return -EACCES;
-	pf = kzalloc(sizeof(*pf));
-	if (!pf)
-		return -ENOMEM;
-	mutex_init(&pf->lock);
-	f->private = pf;
-	return 0;
+	return gen_text_open(f, 0);
 }
 
 static void proc_file_release(struct inode *inode, struct file *f)
 {
-	struct proc_file *pf = f->private;
-
-	kfree(pf->buf);
-	kfree(pf);
+	gen_text_release(f);
 }
 
-/* Run show() into a buffer that fits (pf->lock held). */
-static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
+/* Run show() into a buffer that fits; a failure keeps the previous text. */
+static int proc_generate(struct gen_text *g, const void *arg)
 {
+	const struct proc_node *pn = arg;
+
 	for (size_t size = PAGE_SIZE; size <= PROC_BUF_MAX; size *= 2) {
 		char *buf = kmalloc(size, GFP_KERNEL);
 		struct seq_buf s;
@@ -282,9 +268,9 @@ static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
 				return err;
 			continue;
 		}
-		kfree(pf->buf);
-		pf->buf = buf;
-		pf->len = s.len;
+		kfree(g->buf);
+		g->buf = buf;
+		g->len = s.len;
 		return 0;
 	}
 	return -EFBIG;
@@ -292,44 +278,21 @@ static int proc_generate(struct proc_file *pf, const struct proc_node *pn)
 
 static ssize_t proc_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 {
-	struct proc_file *pf = f->private;
-	ssize_t n = 0;
-	int err = 0;
-
 	if (!proc_node(f->inode)->entry->show)
 		return -EIO;	/* write-only (sysrq-trigger): what Linux's read says */
-	mutex_lock(&pf->lock);
-	if (!pf->buf || *pos == 0)
-		err = proc_generate(pf, proc_node(f->inode));
-	if (!err && *pos < pf->len) {
-		n = (ssize_t)copy_to_iter(pf->buf + *pos, pf->len - *pos, to);
-		if (n == 0 && iov_iter_count(to))
-			err = -EFAULT;
-		*pos += (u64)n;
-	}
-	mutex_unlock(&pf->lock);
-	return err ? err : n;
+	return gen_text_read(f->private, proc_generate, proc_node(f->inode), to, pos);
+}
+
+static ssize_t proc_store(const void *arg, const char *buf, size_t len)
+{
+	const struct proc_node *pn = arg;
+
+	return pn->entry->write(pn, buf, len);
 }
 
 static ssize_t proc_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 {
-	const struct proc_node *pn = proc_node(f->inode);
-	size_t len = MIN(iov_iter_count(from), (size_t)PROC_WRITE_MAX);
-	char *buf = kmalloc(len + 1, GFP_KERNEL);
-	ssize_t n;
-
-	if (!buf)
-		return -ENOMEM;
-	if (copy_from_iter(buf, len, from) != len) {
-		kfree(buf);
-		return -EFAULT;
-	}
-	buf[len] = '\0';
-	n = pn->entry->write(pn, buf, len);
-	kfree(buf);
-	if (n > 0)
-		*pos += (u64)n;
-	return n;
+	return gen_text_write(from, pos, PROC_WRITE_MAX, proc_store, proc_node(f->inode));
 }
 
 const struct file_operations proc_file_fops = {
@@ -413,6 +376,7 @@ static bool proc_revalidate(struct dentry *d)
 	struct inode *inode = READ_ONCE(d->inode);
 	const struct proc_node *pn;
 	struct task *t;
+	u32 uid, gid;
 
 	if (!inode)
 		return false;
@@ -423,7 +387,13 @@ static bool proc_revalidate(struct dentry *d)
 	if (!t)
 		return false;
 	task_put(t);
-	return pn->fd < 0 || proc_fd_still_open(pn);
+	if (pn->fd >= 0 && !proc_fd_still_open(pn))
+		return false;
+	/* As Linux's pid_update_inode(): the owner follows setuid and dumpability. */
+	proc_owner(pn, inode->mode, &uid, &gid);
+	WRITE_ONCE(inode->uid, uid);
+	WRITE_ONCE(inode->gid, gid);
+	return true;
 }
 
 const struct dentry_operations proc_dentry_ops = {

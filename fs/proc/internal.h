@@ -93,6 +93,14 @@ struct inode *proc_pid_inode(struct super_block *sb, struct task *t, bool thread
 struct mm *proc_task_mm(struct task *t);
 /* May the caller see t's private files (fd, environ, exe...)? */
 bool proc_may_access(struct task *t);
+/* Is t's address space dumpable (true without one)?  Not: /proc shows it as root's. */
+bool proc_task_dumpable(struct task *t);
+/*
+ * Who owns a /proc/PID entry of this mode: the task's effective ids; but
+ * root for anything but a 0555 directory when the task's mm may not be
+ * dumped or is gone (Linux's task_dump_owner()).
+ */
+void proc_task_owner(struct task *t, u32 mode, u32 *uid, u32 *gid);
 extern const struct proc_dir_ops proc_root_pids;
 
 /* fd.c, task_mmu.c, array.c: per-task files */

@@ -47,6 +47,8 @@ void proc_mem_stats(struct mm *mm, struct proc_mem_stats *st)
 
 		st->size += pages;
 		st->rss += rss;
+		if (v->flags & VM_LOCKED)
+			st->locked += pages;
 		if (v->flags & VM_SHARED)
 			st->shared += rss;
 		if (vma_is_stack(v, mm)) {
@@ -117,23 +119,31 @@ const char *proc_anon_area_name(const struct vma *v, const struct mm *mm)
 	return NULL;
 }
 
-int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
+long proc_access_mm(const struct proc_node *pn, struct mm **mmp)
 {
 	struct task *t = proc_node_task(pn);
-	struct mm *mm;
-	struct vma *v;
-	char *path_buf;
 
+	*mmp = NULL;
 	if (!t)
 		return -ESRCH;
 	if (!proc_may_access(t)) {
 		task_put(t);
 		return -EACCES;
 	}
-	mm = proc_task_mm(t);
+	*mmp = proc_task_mm(t);
 	task_put(t);
-	if (!mm)
-		return 0;
+	return 0;
+}
+
+int proc_show_areas(struct seq_buf *s, const struct proc_node *pn, proc_area_show_fn show)
+{
+	struct mm *mm;
+	struct vma *v;
+	char *path_buf;
+	long err = proc_access_mm(pn, &mm);
+
+	if (err || !mm)
+		return (int)err;
 	path_buf = kmalloc(PATH_MAX, GFP_KERNEL);
 	if (!path_buf) {
 		mm_put(mm);
@@ -141,9 +151,19 @@ int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
 	}
 	mutex_lock(&mm->lock);
 	for (v = vma_find(mm, 0); v; v = vma_next(v))
-		proc_show_map_line(s, v, v->file ? NULL : proc_anon_area_name(v, mm), path_buf);
+		show(s, mm, v, path_buf);
 	mutex_unlock(&mm->lock);
 	kfree(path_buf);
 	mm_put(mm);
 	return 0;
+}
+
+static void show_map_area(struct seq_buf *s, struct mm *mm, const struct vma *v, char *path_buf)
+{
+	proc_show_map_line(s, v, v->file ? NULL : proc_anon_area_name(v, mm), path_buf);
+}
+
+int proc_show_maps(struct seq_buf *s, const struct proc_node *pn)
+{
+	return proc_show_areas(s, pn, show_map_area);
 }

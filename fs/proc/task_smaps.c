@@ -16,8 +16,9 @@
  *     dirty once written);
  *   - referenced: the entry's accessed bit;
  *   - anonymous: private memory, a private copy of a file page included.
- * The vDSO's areas count nothing, as Linux's special mappings.  There is
- * no swap, no huge page and no mlock here, so those fields are 0.
+ * The vDSO's areas count nothing, as Linux's special mappings.  Locked is
+ * the Pss of an mlock'ed area.  There is no swap and no huge page here,
+ * so those fields are 0.
  */
 #include <errno.h>
 #include <file.h>
@@ -37,7 +38,7 @@
 struct mem_size_stats {
 	unsigned long resident, shared_clean, shared_dirty, private_clean, private_dirty;
 	unsigned long referenced, anonymous;
-	u64 pss, pss_dirty, pss_anon, pss_file, pss_shmem;
+	u64 pss, pss_dirty, pss_anon, pss_file, pss_shmem, pss_locked;
 };
 
 /* What one mapped page is: its mappers, whether it is anonymous or shared memory. */
@@ -70,7 +71,8 @@ static struct page_kind classify(const struct vma *v, unsigned long va, struct p
 	return k;
 }
 
-static void account_page(struct mem_size_stats *mss, const struct page_kind *k, unsigned int state)
+static void account_page(struct mem_size_stats *mss, const struct page_kind *k, unsigned int state,
+			 bool locked)
 {
 	bool dirty = (state & MMU_STATE_DIRTY) || k->cache;
 	u64 pss = ((u64)PAGE_SIZE << PSS_SHIFT) / (u64)k->mappers;
@@ -89,6 +91,8 @@ static void account_page(struct mem_size_stats *mss, const struct page_kind *k, 
 		mss->pss_file += pss;
 	if (dirty)
 		mss->pss_dirty += pss;
+	if (locked)
+		mss->pss_locked += pss;
 	if (k->mappers < 2) {
 		if (dirty)
 			mss->private_dirty += PAGE_SIZE;
@@ -114,7 +118,7 @@ static void smap_gather(struct mm *mm, const struct vma *v, struct mem_size_stat
 		if (!state)
 			continue;
 		k = classify(v, va, pfn_to_page(pa >> PAGE_SHIFT));
-		account_page(mss, &k, state);
+		account_page(mss, &k, state, v->flags & VM_LOCKED);
 	}
 }
 
@@ -148,7 +152,7 @@ static void show_mss(struct seq_buf *s, const struct mem_size_stats *mss, bool r
 	put_kb(s, "Private_Hugetlb:", 0);
 	put_kb(s, "Swap:", 0);
 	put_kb(s, "SwapPss:", 0);
-	put_kb(s, "Locked:", 0);
+	put_kb(s, "Locked:", mss->pss_locked >> PSS_SHIFT);
 }
 
 /*
@@ -160,6 +164,7 @@ static void show_mss(struct seq_buf *s, const struct mem_size_stats *mss, bool r
  */
 static void show_vm_flags(struct seq_buf *s, const struct vma *v, const struct mm *mm)
 {
+	/* Linux 6.1 names no flag for VM_LOCKONFAULT: it prints "??" (6.2 says "lf"). */
 	bool shared = v->flags & VM_SHARED, special = v->flags & VM_SPECIAL;
 	bool may_write = !shared || v->shared || (v->flags & VM_MAYWRITE);
 	const struct { bool on; const char *name; } flag[] = {
@@ -168,8 +173,9 @@ static void show_vm_flags(struct seq_buf *s, const struct vma *v, const struct m
 		{ true, "mr" }, { may_write && !(v->flags & VM_VVAR), "mw" },
 		{ !(v->flags & VM_VVAR), "me" }, { shared, "ms" },
 		{ v->flags & VM_GROWSDOWN, "gd" }, { v->flags & VM_VVAR, "pf" },
-		{ v->flags & VM_VVAR, "io" }, { v->flags & VM_DONTCOPY, "dc" },
-		{ special, "de" }, { !shared && (v->prot & PROT_WRITE), "ac" },
+		{ v->flags & VM_LOCKED, "lo" }, { v->flags & VM_VVAR, "io" },
+		{ v->flags & VM_DONTCOPY, "dc" }, { special, "de" },
+		{ v->flags & VM_LOCKONFAULT, "??" }, { !shared && (v->prot & PROT_WRITE), "ac" },
 		{ v->flags & VM_WIPEONFORK, "wf" }, { v->flags & VM_VVAR, "dd" },
 		{ !vma_is_stack(v, mm), "sd" },
 	};
@@ -195,43 +201,9 @@ static void show_smap(struct seq_buf *s, struct mm *mm, const struct vma *v, cha
 	show_vm_flags(s, v, mm);
 }
 
-/* The target's mm with a reference, or NULL (kernel thread, gone); -errno. */
-static long smaps_mm(const struct proc_node *pn, struct mm **mmp)
-{
-	struct task *t = proc_node_task(pn);
-
-	if (!t)
-		return -ESRCH;
-	if (!proc_may_access(t)) {
-		task_put(t);
-		return -EACCES;
-	}
-	*mmp = proc_task_mm(t);
-	task_put(t);
-	return 0;
-}
-
 int proc_show_smaps(struct seq_buf *s, const struct proc_node *pn)
 {
-	struct mm *mm = NULL;
-	char *path_buf;
-	struct vma *v;
-	long err = smaps_mm(pn, &mm);
-
-	if (err || !mm)
-		return (int)err;
-	path_buf = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!path_buf) {
-		mm_put(mm);
-		return -ENOMEM;
-	}
-	mutex_lock(&mm->lock);
-	for (v = vma_find(mm, 0); v; v = vma_next(v))
-		show_smap(s, mm, v, path_buf);
-	mutex_unlock(&mm->lock);
-	kfree(path_buf);
-	mm_put(mm);
-	return 0;
+	return proc_show_areas(s, pn, show_smap);
 }
 
 /* One header line spanning every area, then the sums (Linux: show_smaps_rollup()). */
@@ -239,10 +211,10 @@ int proc_show_smaps_rollup(struct seq_buf *s, const struct proc_node *pn)
 {
 	struct mem_size_stats mss = { 0 };
 	unsigned long first = 0, last = 0;
-	struct mm *mm = NULL;
+	struct mm *mm;
 	struct vma *v;
 	size_t start = s->len;
-	long err = smaps_mm(pn, &mm);
+	long err = proc_access_mm(pn, &mm);
 
 	if (err || !mm)
 		return (int)err;

@@ -108,86 +108,47 @@ const struct file_operations sysfs_dir_fops = {
 	.iterate = sysfs_iterate,
 };
 
-/* An open attribute file: the text of its last show(). */
-struct sysfs_open {
-	struct mutex lock;		/* protects buf and len */
-	char *buf;			/* SYSFS_BUF_SIZE bytes */
-	size_t len;
-	bool filled;
-};
-
+/* An open attribute file keeps the text of its last show() (fs/gen_text.c). */
 static int sysfs_file_open(struct inode *inode, struct file *f)
 {
 	struct sysfs_node *n = inode->private;
-	struct sysfs_open *so;
 
 	if (((f->mode & FMODE_READ) && !n->show) || ((f->mode & FMODE_WRITE) && !n->store))
 		return -EACCES;
-	so = kzalloc(sizeof(*so));
-	if (!so)
-		return -ENOMEM;
-	so->buf = kmalloc(SYSFS_BUF_SIZE, GFP_KERNEL);
-	if (!so->buf) {
-		kfree(so);
-		return -ENOMEM;
-	}
-	mutex_init(&so->lock);
-	f->private = so;
-	return 0;
+	return gen_text_open(f, SYSFS_BUF_SIZE);
 }
 
 static void sysfs_file_release(struct inode *inode, struct file *f)
 {
-	struct sysfs_open *so = f->private;
+	gen_text_release(f);
+}
 
-	kfree(so->buf);
-	kfree(so);
+/* show() writes into the page in place: a failure leaves nothing to read. */
+static int sysfs_fill(struct gen_text *g, const void *arg)
+{
+	const struct sysfs_node *n = arg;
+	ssize_t ret = n->show(n->priv, g->buf);
+
+	g->len = ret < 0 ? 0 : MIN((size_t)ret, (size_t)SYSFS_BUF_SIZE);
+	g->filled = false;
+	return ret < 0 ? (int)ret : 0;
 }
 
 static ssize_t sysfs_file_read(struct file *f, struct iov_iter *to, u64 *pos)
 {
-	struct sysfs_node *n = f->inode->private;
-	struct sysfs_open *so = f->private;
-	ssize_t ret = 0;
+	return gen_text_read(f->private, sysfs_fill, f->inode->private, to, pos);
+}
 
-	mutex_lock(&so->lock);
-	if (!so->filled || *pos == 0) {
-		ret = n->show(n->priv, so->buf);
-		so->len = ret < 0 ? 0 : MIN((size_t)ret, (size_t)SYSFS_BUF_SIZE);
-		so->filled = ret >= 0;
-	}
-	if (ret >= 0 && *pos < so->len) {
-		ret = (ssize_t)copy_to_iter(so->buf + *pos, so->len - *pos, to);
-		if (ret == 0 && iov_iter_count(to))
-			ret = -EFAULT;
-		else
-			*pos += (u64)ret;
-	} else if (ret >= 0) {
-		ret = 0;
-	}
-	mutex_unlock(&so->lock);
-	return ret;
+static ssize_t sysfs_store(const void *arg, const char *buf, size_t len)
+{
+	const struct sysfs_node *n = arg;
+
+	return n->store(n->priv, buf, len);
 }
 
 static ssize_t sysfs_file_write(struct file *f, struct iov_iter *from, u64 *pos)
 {
-	struct sysfs_node *n = f->inode->private;
-	size_t len = MIN(iov_iter_count(from), (size_t)SYSFS_BUF_SIZE - 1);
-	char *buf = kmalloc(len + 1, GFP_KERNEL);
-	ssize_t ret;
-
-	if (!buf)
-		return -ENOMEM;
-	if (copy_from_iter(buf, len, from) != len) {
-		kfree(buf);
-		return -EFAULT;
-	}
-	buf[len] = '\0';
-	ret = n->store(n->priv, buf, len);
-	kfree(buf);
-	if (ret > 0)
-		*pos += (u64)ret;
-	return ret;
+	return gen_text_write(from, pos, SYSFS_BUF_SIZE - 1, sysfs_store, f->inode->private);
 }
 
 const struct file_operations sysfs_file_fops = {
