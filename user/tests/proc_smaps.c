@@ -69,6 +69,12 @@ static void check_layout(const char *block, const char *const *fields)
 		const char *end = strchr(line, '\n');
 
 		CHECK(end);
+		/* Linux adds this line when the CPU has protection keys (-cpu max). */
+		if (strncmp(line, "ProtectionKey:", 14) == 0 && strcmp(fields[i], "VmFlags") == 0) {
+			line = end + 1;
+			end = strchr(line, '\n');
+			CHECK(end);
+		}
 		if (strncmp(line, fields[i], len) != 0 || line[len] != ':')
 			fprintf(stderr, "expected %s at: %.40s\n", fields[i], line);
 		CHECK(strncmp(line, fields[i], len) == 0 && line[len] == ':');
