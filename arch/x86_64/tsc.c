@@ -17,8 +17,8 @@
  * and a host that is itself a virtual machine may see its TSC stepped
  * (moved to other hardware, restored from a snapshot): every guest CPU's
  * TSC then leaps ahead at once.  Seen on this project's machines as
- * CLOCK_MONOTONIC jumping about 460,000 s (5.3 days) ahead in two
- * concurrent boots at the same moment: every pending timer expired at
+ * CLOCK_MONOTONIC jumping about 460,000 s (5.3 days) ahead in two boots
+ * running side by side, within the same minutes: every pending timer expired at
  * once, and a user test was killed by its 60 s timeout although nothing
  * hung (the rare "hang" of applets_processes on two CPUs).  So each tick
  * compares the TSC with the previous tick's: no tick comes an hour late,
