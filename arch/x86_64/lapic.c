@@ -146,6 +146,7 @@ u64 lapic_timer_hz(void)
 
 static void lapic_timer_interrupt(void *data)
 {
+	tsc_check_jump();	/* before the tick's timers read the clock */
 	timer_tick();
 }
 

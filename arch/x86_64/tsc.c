@@ -9,12 +9,29 @@
  * not hang the boot: each measurement gives up after about 2^34 TSC ticks
  * (seconds on any CPU) and the next source is tried.
  *
- * tsc_boot, tsc_mult and tsc_khz are written once by tsc_set_frequency()
- * on the boot CPU before interrupts and APs run; immutable afterwards.
+ * tsc_mult and tsc_khz are written once by tsc_set_frequency() on the boot
+ * CPU before interrupts and APs run; immutable afterwards.  tsc_boot too,
+ * except when tsc_check_jump() moves it (atomic; tsc_jump_lock).
+ *
+ * The TSC can jump.  Under QEMU's TCG the guest TSC is the host's TSC,
+ * and a host that is itself a virtual machine may see its TSC stepped
+ * (moved to other hardware, restored from a snapshot): every guest CPU's
+ * TSC then leaps ahead at once.  Seen on this project's machines as
+ * CLOCK_MONOTONIC jumping about 460,000 s (5.3 days) ahead in two boots
+ * running side by side, within the same minutes: every pending timer expired at
+ * once, and a user test was killed by its 60 s timeout although nothing
+ * hung (the rare "hang" of applets_processes on two CPUs).  So each tick
+ * compares the TSC with the previous tick's: no tick comes an hour late,
+ * so a larger step is the host's, and it is taken back by moving tsc_boot
+ * (and the vDSO's copy) by all but one tick's worth.  A reader on another
+ * CPU may still see the jumped clock until the next tick anywhere;
+ * Linux's clocksource watchdog would retire the TSC instead, which needs
+ * a second clock for every read.
  */
 #include <time.h>
 #include <ktest.h>
 #include <printk.h>
+#include <spinlock.h>
 #include <asm/cpu.h>
 #include <asm/io.h>
 #include "hpet.h"
@@ -26,7 +43,11 @@
 #define TSC_MAX_KHZ		100000000ull	/* 100 GHz */
 #define TSC_GUESS_KHZ		1000000ull	/* 1 GHz, when all else fails */
 
-static u64 tsc_boot;		/* immutable after tsc_set_frequency() */
+#define TSC_JUMP_NS		(3600ull * NSEC_PER_SEC)
+
+static u64 tsc_boot;		/* atomic: TSC at monotonic 0; tsc_jump_lock to move */
+static u64 tsc_last_tick;	/* atomic: the TSC at the latest tick of any CPU */
+static DEFINE_SPINLOCK(tsc_jump_lock);	/* one taker-back at a time: tsc_boot */
 static u64 tsc_mult;		/* ns per tick << 32; 0 until calibrated */
 static u64 tsc_khz;
 
@@ -37,14 +58,43 @@ u64 clock_monotonic_ns(void)
 
 	if (!tsc_mult)
 		return 0;
-	delta = rdtsc() - tsc_boot;
+	delta = rdtsc() - __atomic_load_n(&tsc_boot, __ATOMIC_RELAXED);
 	ns = ((unsigned __int128)delta * tsc_mult) >> 32;
 	return (u64)ns;
 }
 
+static u64 tsc_to_ns(u64 cycles)
+{
+	return (u64)(((unsigned __int128)cycles * tsc_mult) >> 32);
+}
+
+/* TSC cycles to take back when the TSC went from last to now between two ticks (0: none). */
+static u64 tsc_jump_skipped(u64 last, u64 now)
+{
+	if (!tsc_mult || !last || now <= last || tsc_to_ns(now - last) < TSC_JUMP_NS)
+		return 0;
+	return now - last - tsc_khz;	/* keep one millisecond of it */
+}
+
+void tsc_check_jump(void)
+{
+	u64 now = rdtsc(), last = __atomic_load_n(&tsc_last_tick, __ATOMIC_RELAXED);
+	u64 skipped = tsc_jump_skipped(last, now), base;
+
+	__atomic_store_n(&tsc_last_tick, now > last ? now : last, __ATOMIC_RELAXED);
+	if (!skipped || !spin_trylock(&tsc_jump_lock))
+		return;			/* no jump, or another CPU is taking it back */
+	base = __atomic_load_n(&tsc_boot, __ATOMIC_RELAXED) + skipped;
+	__atomic_store_n(&tsc_boot, base, __ATOMIC_SEQ_CST);
+	vdso_set_tsc_base(base);
+	spin_unlock(&tsc_jump_lock);
+	pr_warn("tsc: the TSC jumped %llu s ahead (a host step); the clock goes on from before\n",
+		(unsigned long long)(tsc_to_ns(skipped) / NSEC_PER_SEC));
+}
+
 void tsc_clock_params(u64 *base, u64 *mult)
 {
-	*base = tsc_boot;
+	*base = __atomic_load_n(&tsc_boot, __ATOMIC_RELAXED);
 	*mult = tsc_mult;
 }
 
@@ -154,5 +204,19 @@ KTEST(clock_monotonic_never_goes_back)
 	}
 	udelay(1000);
 	KTEST_EXPECT(clock_monotonic_ns() - prev >= 1000 * NSEC_PER_USEC / 2);
+	return 0;
+}
+
+/* The detection on made-up readings: under TCG the guest cannot step its own TSC. */
+KTEST(tsc_jump_detection)
+{
+	u64 ms = tsc_khz, hour = 3600 * 1000 * tsc_khz;
+
+	KTEST_EXPECT(tsc_khz != 0);
+	KTEST_EXPECT(tsc_jump_skipped(1000, 1000 + ms) == 0);			/* a tick */
+	KTEST_EXPECT(tsc_jump_skipped(1000, 1000 + hour - ms) == 0);		/* a long stall */
+	KTEST_EXPECT(tsc_jump_skipped(1000, 1000 + 2 * hour) == 2 * hour - ms);	/* a step */
+	KTEST_EXPECT(tsc_jump_skipped(5000, 4000) == 0);			/* behind: not ours */
+	KTEST_EXPECT(tsc_jump_skipped(0, 2 * hour) == 0);			/* no tick yet */
 	return 0;
 }

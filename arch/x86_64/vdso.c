@@ -13,14 +13,16 @@
  * Fork copies the mappings like any other; mremap may move them whole.
  *
  * The data page follows the seqcount protocol of asm/vdso_data.h.  Its
- * only writer after boot is arch_vdso_set_realtime_offset(), which the
- * caller serializes.  "vdso=0" on the command line maps nothing, as on
+ * writers after boot are arch_vdso_set_realtime_offset() and
+ * vdso_set_tsc_base() (tsc.c, after a jump of the TSC), serialized by
+ * vdata_lock.  "vdso=0" on the command line maps nothing, as on
  * Linux.
  */
 #include <cmdline.h>
 #include <errno.h>
 #include <mm.h>
 #include <printk.h>
+#include <spinlock.h>
 #include <string.h>
 #include <timer.h>
 #include <uapi/mman.h>
@@ -38,6 +40,8 @@ static struct page *vdso_code[VDSO_MAX_PAGES];
 static unsigned long vdso_npages;
 static struct page *vvar_page;
 static struct vdso_data *vdata;		/* the data page, through the direct map */
+/* Serializes the two writers after boot: the realtime offset and the TSC base. */
+static DEFINE_SPINLOCK(vdata_lock);
 
 static void data_write_begin(void)
 {
@@ -97,11 +101,28 @@ void arch_vdso_init(void)
 
 void arch_vdso_set_realtime_offset(s64 offset_ns)
 {
+	unsigned long flags;
+
 	if (!vdata)
 		return;
+	flags = spin_lock_irqsave(&vdata_lock);
 	data_write_begin();
 	__atomic_store_n(&vdata->realtime_offset_ns, offset_ns, __ATOMIC_RELAXED);
 	data_write_end();
+	spin_unlock_irqrestore(&vdata_lock, flags);
+}
+
+void vdso_set_tsc_base(u64 base)
+{
+	unsigned long flags;
+
+	if (!vdata)
+		return;
+	flags = spin_lock_irqsave(&vdata_lock);
+	data_write_begin();
+	__atomic_store_n(&vdata->tsc_base, base, __ATOMIC_RELAXED);
+	data_write_end();
+	spin_unlock_irqrestore(&vdata_lock, flags);
 }
 
 int arch_vdso_map(struct mm *mm, unsigned long *ehdr)
