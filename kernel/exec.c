@@ -664,7 +664,11 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 			mm_put(mm);
 		goto out;
 	}
-	exec_kill_other_threads();	/* the point of no return */
+	err = exec_kill_other_threads();	/* past it: the point of no return */
+	if (err) {
+		mm_put(mm);
+		goto out;
+	}
 	mm->dumpable = exec_dumpable(mm->exe_file);	/* by the caller's ids, as Linux */
 	t->personality &= ~READ_IMPLIES_EXEC;	/* a 64-bit program */
 	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid) {
