@@ -676,6 +676,11 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 		t->personality &= ~PER_CLEAR_ON_SETID;
 		mm->dumpable = 0;	/* commit_creds(): fs.suid_dumpable, 0 */
 	}
+	/* commit_creds() also counts a change of fs ids: setfsuid() before exec */
+	if (cred->fsuid != current_cred()->fsuid || cred->fsgid != current_cred()->fsgid) {
+		t->pdeath_signal = 0;
+		mm->dumpable = 0;
+	}
 	cred_install(cred);
 	cred = NULL;
 	task_lock(t);			/* /proc readers take the mm under it */
