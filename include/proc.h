@@ -137,8 +137,9 @@ struct clone_request {
 	bool clear_sighand;		/* clone3 CLONE_CLEAR_SIGHAND */
 };
 
-/* exec: end every other thread of the caller's process and wait for them. */
-void exec_kill_other_threads(void);
+/* exec: end every other thread of the caller's process and wait for them;
+ * -EAGAIN when another thread's exec is already doing so. */
+int exec_kill_other_threads(void);
 
 /* exec succeeded: a parent waiting in vfork() may go on. */
 void exec_release_vfork_parent(struct task *t);

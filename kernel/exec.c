@@ -664,13 +664,22 @@ int do_execve(const char *path, struct exec_args *args, struct trap_frame *frame
 			mm_put(mm);
 		goto out;
 	}
-	exec_kill_other_threads();	/* the point of no return */
+	err = exec_kill_other_threads();	/* past it: the point of no return */
+	if (err) {
+		mm_put(mm);
+		goto out;
+	}
 	mm->dumpable = exec_dumpable(mm->exe_file);	/* by the caller's ids, as Linux */
 	t->personality &= ~READ_IMPLIES_EXEC;	/* a 64-bit program */
 	if (cred->euid != current_cred()->euid || cred->egid != current_cred()->egid) {
 		t->pdeath_signal = 0;	/* as Linux, on a change of identity */
 		t->personality &= ~PER_CLEAR_ON_SETID;
 		mm->dumpable = 0;	/* commit_creds(): fs.suid_dumpable, 0 */
+	}
+	/* commit_creds() also counts a change of fs ids: setfsuid() before exec */
+	if (cred->fsuid != current_cred()->fsuid || cred->fsgid != current_cred()->fsgid) {
+		t->pdeath_signal = 0;
+		mm->dumpable = 0;
 	}
 	cred_install(cred);
 	cred = NULL;

@@ -148,14 +148,24 @@ static void process_exited(struct task *leader)
  * the only one left.  The process keeps its pid: the leader's task stays
  * the group's head even after its own thread has gone.
  */
-void exec_kill_other_threads(void)
+int exec_kill_other_threads(void)
 {
 	struct task *me = current_task(), *leader = me->group_leader, *t;
 	unsigned long flags = spin_lock_irqsave(&tasklist_lock);
 
+	/*
+	 * Another thread's exec got here first (it has marked us, or is
+	 * about to): give way, as Linux's de_thread() does with -EAGAIN,
+	 * and die on the way out.  Two threads each waiting for the other
+	 * to go would wait for ever, unkillably.
+	 */
+	if (leader->exec_waiter || READ_ONCE(me->exec_killed)) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return -EAGAIN;
+	}
 	if (leader->live_threads == 1) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		return;
+		return 0;
 	}
 	leader->exec_waiter = me;
 	list_for_each_entry(t, &leader->threads, thread_node) {
@@ -182,6 +192,7 @@ void exec_kill_other_threads(void)
 		pid_attach(me);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
+	return 0;
 }
 
 void exec_release_vfork_parent(struct task *t)

@@ -37,10 +37,6 @@
 /* Linux's TASK_SIZE on x86_64: the last user page is never mapped. */
 #define RSEQ_TASK_SIZE	(USER_SPACE_END - PAGE_SIZE)
 
-#define RSEQ_CS_NO_RESTART_FLAGS (RSEQ_CS_FLAG_NO_RESTART_ON_PREEMPT | \
-				  RSEQ_CS_FLAG_NO_RESTART_ON_SIGNAL | \
-				  RSEQ_CS_FLAG_NO_RESTART_ON_MIGRATE)
-
 static int write_cpu_id(struct rseq *area, u32 cpu_id_start, u32 cpu_id)
 {
 	if (put_user(cpu_id_start, &area->cpu_id_start) || put_user(cpu_id, &area->cpu_id))
@@ -87,12 +83,15 @@ static int need_restart(struct task *t, u32 cs_flags)
 	unsigned long irq;
 	u32 flags, events;
 
-	/* The per-section "don't restart" flags are deprecated since Linux 6.0: fatal. */
-	if (cs_flags & RSEQ_CS_NO_RESTART_FLAGS)
+	/*
+	 * The "don't restart" flags are deprecated since Linux 6.0 and no
+	 * other flag is defined: any flag at all is fatal (rseq_warn_flags()).
+	 */
+	if (cs_flags)
 		return -EINVAL;
 	if (get_user(flags, &t->rseq->flags))
 		return -EFAULT;
-	if (flags & RSEQ_CS_NO_RESTART_FLAGS)
+	if (flags)
 		return -EINVAL;
 	/* Taken and cleared with no switch in between: a switch sets it again. */
 	irq = arch_irq_save();

@@ -9,6 +9,19 @@
 
 int mmu_move_range(phys_addr_t root, unsigned long from, unsigned long to, size_t len)
 {
+	/*
+	 * Make every table the destination needs first: running out of
+	 * memory half way through the move would leave some pages at 'to'
+	 * with no area over them (the caller frees the new area), gone from
+	 * 'from', and the moved entries not yet flushed from other CPUs.
+	 */
+	for (size_t off = 0; off < len; off += PAGE_SIZE) {
+		int err;
+		u64 *src = walk(root, from + off, 1, false, &err);
+
+		if (src && pte_has_frame(*src) && !walk(root, to + off, 1, true, &err))
+			return err;
+	}
 	for (size_t off = 0; off < len; off += PAGE_SIZE) {
 		int err;
 		u64 *src = walk(root, from + off, 1, false, &err), *dst;

@@ -120,6 +120,15 @@ static int join_listener(struct unix_sock *l, struct unix_sock *u, struct unix_s
 		return -ECONNREFUSED;
 	if (unix_recvq_full(l))
 		return -EAGAIN;
+	/*
+	 * Our state before our lock, as Linux does: a listener (l itself,
+	 * or one connecting to a listener that connects to it) must not
+	 * take its own lock under l's, or a self-connect or two crossed
+	 * connects spin for ever.  Only a socket in UNIX_CLOSE goes on,
+	 * and l, listening, never is one.
+	 */
+	if (READ_ONCE(u->state) != UNIX_CLOSE)
+		return READ_ONCE(u->state) == UNIX_ESTABLISHED ? -EISCONN : -EINVAL;
 	spin_lock(&u->sk.lock);
 	if (u->state != UNIX_CLOSE) {
 		int err = u->state == UNIX_ESTABLISHED ? -EISCONN : -EINVAL;

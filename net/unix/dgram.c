@@ -282,8 +282,10 @@ static ssize_t dgram_copy_out(struct unix_buf *b, struct msg_kern *msg, size_t l
 		return -EFAULT;
 	msg->scm.creds = b->creds;
 	if (flags & MSG_PEEK) {
-		if (b->fp)
+		if (b->fp) {
 			msg->scm.fp = scm_fp_dup(b->fp);
+			unix_gc_peek_barrier();
+		}
 	} else {
 		msg->scm.fp = b->fp;
 		b->fp = NULL;

@@ -189,6 +189,24 @@ static void find_garbage(struct list_head *hit)
 	}
 }
 
+/*
+ * After MSG_PEEK duplicated the files of a buf (Linux's unix_peek_fds()).
+ * Candidates are chosen by comparing file counts with in-flight counts,
+ * one socket at a time, and file counts change without unix_gc_lock: a
+ * peek that gives X a new reference after X was chosen, followed by a
+ * close of the peeked socket Y before Y is looked at, would make both
+ * candidates and, as each carries the other, both garbage, though X has
+ * a descriptor (the collection then frees bufs a reader of X may be
+ * copying from).  Waiting here for a collection under way keeps the
+ * peeker from returning, and so from closing Y, until it is over.
+ * Called with no sk.lock held (unix_gc_lock comes first).
+ */
+void unix_gc_peek_barrier(void)
+{
+	spin_lock(&unix_gc_lock);
+	spin_unlock(&unix_gc_lock);
+}
+
 void unix_gc(void)
 {
 	struct list_head hit;

@@ -190,6 +190,7 @@ static int stream_read_buf(struct unix_sock *u, struct unix_buf *b, struct msg_k
 	if (flags & MSG_PEEK) {
 		if (b->fp) {
 			msg->scm.fp = scm_fp_dup(b->fp);
+			unix_gc_peek_barrier();
 			return 1;
 		}
 		st->skip += chunk;

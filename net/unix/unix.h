@@ -176,6 +176,8 @@ void unix_inflight_add(struct scm_fp *fp);
 void unix_inflight_del(struct scm_fp *fp);
 /* Free the cycles of in-flight sockets nobody can reach; cheap when none are in flight. */
 void unix_gc(void);
+/* After MSG_PEEK took new references to a buf's files (no sk.lock held). */
+void unix_gc_peek_barrier(void);
 /* buf.c, for the collector: free a list of bufs taken off their queues. */
 void unix_free_buf_list(struct list_head *bufs);
 

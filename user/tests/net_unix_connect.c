@@ -126,6 +126,7 @@ static void check_connect_errors(void)
 	CHECK(bind(s, (struct sockaddr *)&a, len) == 0);
 	CHECK_ERR(connect(c, (struct sockaddr *)&a, len), ECONNREFUSED);	/* not listening */
 	CHECK(listen(s, 1) == 0);
+	CHECK_ERR(connect(s, (struct sockaddr *)&a, len), EINVAL);	/* a listener, to itself */
 	CHECK_ERR(connect(d, (struct sockaddr *)&a, len), EPROTOTYPE);
 	blen = net_path_addr(&b, "missing");
 	CHECK_ERR(connect(c, (struct sockaddr *)&b, blen), ENOENT);

@@ -107,6 +107,10 @@ static void check_bad_sections_kill(void)
 	check_killed(&d, 0, 1);
 	check_killed(&good, RSEQ_CS_FLAG_NO_RESTART_ON_SIGNAL, 1);
 	d = good;
+	d.flags = 1u << 8;				/* an unknown flag: fatal too */
+	check_killed(&d, 0, 1);
+	check_killed(&good, 1u << 8, 1);
+	d = good;
 	d.version = 1;					/* checked even outside */
 	check_killed(&d, 0, 0);
 	d = good;
