@@ -257,7 +257,12 @@ static bool signal_work(struct task *t, struct trap_frame *f)
 void exit_to_user_mode(struct trap_frame *f)
 {
 	struct task *t = current_task();
+	unsigned long flags = arch_irq_save();
 
+	/* The common case, nothing to do: one look, already with interrupts off. */
+	if (likely(!this_cpu()->need_resched && !t->rseq_resume && !signal_work(t, f)))
+		return;
+	arch_irq_restore(flags);
 	for (;;) {
 		while (this_cpu()->need_resched)
 			__schedule(true);
