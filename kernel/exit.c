@@ -55,11 +55,16 @@ static void release_resources(struct task *t)
 	t->mm = NULL;
 	t->files = NULL;
 	t->fs = NULL;
+	/*
+	 * Stop using its page tables before they go.  Still under the lock,
+	 * so no preemption comes between: a switch to a kernel thread and
+	 * back would see no mm on either side and keep the old root loaded.
+	 */
+	if (mm)
+		mm_activate(NULL);
 	task_unlock(t);
-	if (mm) {
-		mm_activate(NULL);	/* stop using its page tables before they go */
+	if (mm)
 		mm_put(mm);
-	}
 	if (files)
 		files_put(files);
 	if (fs)
